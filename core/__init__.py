@@ -1,0 +1,1 @@
+"""SahelStock domain: plain Python, no Qt, no SQL."""

@@ -1,0 +1,1 @@
+"""Readers and writers of outside files: Excel and CSV movements, later DHIS2 and GS1."""

@@ -1,0 +1,629 @@
+"""Use cases: each opens the unit of work, checks the rules and commits once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta
+from typing import TypeVar
+from uuid import uuid4
+
+from core.catalogue import Product
+from core.errors import DomainError, InsufficientStock, NotFound
+from core.facilities import Facility
+from core.ledger import (
+    LotStock,
+    Movement,
+    MovementKind,
+    Origin,
+    Reason,
+    allocate_fefo,
+    check_lot_choice,
+    check_movement,
+    fefo_order,
+    reversal_of,
+    stock_card,
+    StockCardLine,
+)
+from core.ports import UnitOfWork
+from core.settings import resolve_policy
+from core.stock import (
+    MonthSummary,
+    StockLine,
+    complete_months,
+    month_end,
+    month_start,
+    month_summaries,
+    stock_line,
+)
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """Who is at the keyboard, on which machine, and what day it is."""
+
+    device: str
+    user: str
+    clock: Callable[[], datetime] = field(default=datetime.now)
+
+    def today(self) -> date:
+        return self.clock().date()
+
+    def origin(self, facility_code: str) -> Origin:
+        return Origin(facility_code=facility_code, device=self.device, user=self.user)
+
+
+# --- facilities and catalogue -------------------------------------------------------------
+
+
+def add_facility(uow: UnitOfWork, facility: Facility) -> Facility:
+    with uow:
+        if uow.facilities.find(facility.code) is not None:
+            raise DomainError(f"Le code d'établissement {facility.code} existe déjà.")
+        if facility.supplier_code and uow.facilities.find(facility.supplier_code) is None:
+            raise NotFound(
+                f"Fournisseur {facility.supplier_code} inconnu : créez d'abord cet établissement."
+            )
+        stored = uow.facilities.add(facility)
+        uow.commit()
+        return stored
+
+
+def set_supplier(uow: UnitOfWork, facility_code: str, supplier_code: str | None) -> None:
+    with uow:
+        facility = get_facility(uow, facility_code)
+        if supplier_code is not None:
+            if supplier_code == facility.code:
+                raise DomainError("Un établissement ne peut pas être son propre fournisseur.")
+            get_facility(uow, supplier_code)
+        uow.facilities.set_supplier(facility.code, supplier_code)
+        uow.commit()
+
+
+def list_facilities(uow: UnitOfWork) -> list[Facility]:
+    with uow:
+        return uow.facilities.list()
+
+
+def list_products(uow: UnitOfWork) -> list[Product]:
+    with uow:
+        return uow.products.list()
+
+
+def seed_catalogue(uow: UnitOfWork, products: Iterable[Product]) -> int:
+    """Add the catalogue's products that the database does not have yet."""
+    with uow:
+        added = uow.products.add_missing(products)
+        uow.commit()
+        return added
+
+
+def get_facility(uow: UnitOfWork, code: str) -> Facility:
+    facility = uow.facilities.find(code)
+    if facility is None:
+        raise NotFound(f"Établissement {code} inconnu (voir « python main.py facilities »).")
+    return facility
+
+
+def get_product(uow: UnitOfWork, code: str) -> Product:
+    product = uow.products.find(code)
+    if product is None:
+        raise NotFound(f"Produit {code} inconnu (voir « python main.py products »).")
+    return product
+
+
+# --- posting to the ledger ------------------------------------------------------------------
+
+
+def _check_date(ctx: Context, on: date) -> None:
+    if on > ctx.today():
+        raise DomainError(
+            f"La date {on:%d/%m/%Y} est dans le futur : on n'enregistre que ce qui s'est passé."
+        )
+
+
+def _lot_for_incoming(
+    uow: UnitOfWork, product: Product, lot: str, expiry: date | None
+) -> tuple[str, date | None]:
+    """Check the lot and expiry of stock coming in against the product and known lots."""
+    lot = lot.strip()
+    if not product.has_lots:
+        if lot:
+            raise DomainError(f"{product.code} n'est pas suivi par lot : laissez le lot vide.")
+        return "", None
+    if not lot:
+        raise DomainError(f"Numéro de lot obligatoire pour {product.code}.")
+    known, known_expiry = uow.ledger.lot_expiry(product.code, lot)
+    if product.has_expiry and expiry is None:
+        if known:
+            return lot, known_expiry
+        raise DomainError(f"Date de péremption obligatoire pour le lot {lot} de {product.code}.")
+    if known and expiry != known_expiry:
+        shown = f"{known_expiry:%d/%m/%Y}" if known_expiry else "sans date"
+        raise DomainError(
+            f"Le lot {lot} de {product.code} est déjà enregistré avec la péremption {shown} : "
+            "vérifiez le lot ou la date."
+        )
+    return lot, expiry if product.has_expiry else None
+
+
+def _post(uow: UnitOfWork, ctx: Context, movement: Movement) -> Movement:
+    """Append one checked movement; outgoing stock must exist on that day and every day after."""
+    check_movement(movement)
+    if movement.quantity < 0:
+        stock = _lot(uow, movement.facility_code, movement.product_code, movement.lot,
+                     movement.occurred_on)
+        if -movement.quantity > stock.available:
+            raise InsufficientStock(
+                f"Stock insuffisant : lot {movement.lot or '(sans lot)'} de "
+                f"{movement.product_code} à {movement.facility_code} : {stock.available} "
+                f"disponible(s) le {movement.occurred_on:%d/%m/%Y}, {-movement.quantity} "
+                "demandé(s).",
+                available=stock.available,
+            )
+    stamped = movement.stamped(ctx.origin(movement.facility_code), ctx.clock())
+    uow.ledger.add(stamped)
+    return stamped
+
+
+def _lot(uow: UnitOfWork, facility: str, product: str, lot: str, on: date) -> LotStock:
+    for stock in uow.ledger.lot_stock(facility, product, on):
+        if stock.lot == lot:
+            return stock
+    return LotStock(product, lot, None, 0, 0)
+
+
+@dataclass(frozen=True, slots=True)
+class ReceiptLine:
+    product_code: str
+    quantity: int
+    lot: str = ""
+    expiry: date | None = None
+
+
+def receive_stock(
+    uow: UnitOfWork,
+    ctx: Context,
+    facility_code: str,
+    on: date,
+    lines: Sequence[ReceiptLine],
+    supplier: str = "",
+    reference: str = "",
+    kind: MovementKind = MovementKind.RECEIPT,
+) -> list[Movement]:
+    """A delivery note: several lines, all saved or none."""
+    if not lines:
+        raise DomainError("Le bon de réception n'a aucune ligne.")
+    _check_date(ctx, on)
+    with uow:
+        get_facility(uow, facility_code)
+        posted = []
+        for number, line in enumerate(lines, start=1):
+            try:
+                product = get_product(uow, line.product_code)
+                lot, expiry = _lot_for_incoming(uow, product, line.lot, line.expiry)
+                movement = Movement(
+                    facility_code=facility_code,
+                    product_code=product.code,
+                    occurred_on=on,
+                    kind=kind,
+                    quantity=line.quantity,
+                    lot=lot,
+                    expiry=expiry,
+                    reason=Reason.TRANSFER_IN if kind is MovementKind.TRANSFER_IN else None,
+                    counterpart=supplier,
+                    reference=reference,
+                )
+                posted.append(_post(uow, ctx, movement))
+            except DomainError as exc:
+                raise DomainError(f"Ligne {number} : {exc}") from None
+        uow.commit()
+        return posted
+
+
+def _outgoing(
+    uow: UnitOfWork,
+    ctx: Context,
+    facility_code: str,
+    product_code: str,
+    quantity: int,
+    on: date,
+    kind: MovementKind,
+    lot: str | None,
+    reason: Reason | None = None,
+    counterpart: str = "",
+    reference: str = "",
+    note: str = "",
+) -> list[Movement]:
+    """Stock leaving: from the lot the user chose, or FEFO across lots."""
+    if quantity <= 0:
+        raise DomainError("La quantité doit être un nombre entier supérieur à zéro.")
+    _check_date(ctx, on)
+    get_facility(uow, facility_code)
+    product = get_product(uow, product_code)
+    lots = uow.ledger.lot_stock(facility_code, product.code, on)
+    if lot is not None and (lot.strip() or not product.has_lots):
+        chosen = next((s for s in lots if s.lot == lot.strip()), None)
+        if chosen is None:
+            raise NotFound(f"Le lot {lot} de {product.code} n'est pas en stock à {facility_code}.")
+        check_lot_choice(chosen, quantity, on, product.code)
+        allocation = [(chosen, quantity)]
+    else:
+        allocation = allocate_fefo(lots, quantity, on, product.code)
+    return [
+        _post(
+            uow,
+            ctx,
+            Movement(
+                facility_code=facility_code,
+                product_code=product.code,
+                occurred_on=on,
+                kind=kind,
+                quantity=-take,
+                lot=stock.lot,
+                expiry=stock.expiry,
+                reason=reason,
+                counterpart=counterpart,
+                reference=reference,
+                note=note,
+            ),
+        )
+        for stock, take in allocation
+    ]
+
+
+def dispense(
+    uow: UnitOfWork,
+    ctx: Context,
+    facility_code: str,
+    product_code: str,
+    quantity: int,
+    on: date,
+    lot: str | None = None,
+    reference: str = "",
+) -> list[Movement]:
+    """Dispensing to patients (consumption): FEFO unless a lot is chosen; expired lots refused."""
+    with uow:
+        posted = _outgoing(
+            uow, ctx, facility_code, product_code, quantity, on, MovementKind.ISSUE, lot,
+            reference=reference,
+        )
+        uow.commit()
+        return posted
+
+
+def propose_lots(
+    uow: UnitOfWork, facility_code: str, product_code: str, on: date
+) -> list[LotStock]:
+    """The lots a form offers, FEFO first (expired lots are included so the form can say why)."""
+    with uow:
+        return fefo_order(
+            s for s in uow.ledger.lot_stock(facility_code, product_code, on) if s.balance > 0
+        )
+
+
+def transfer_stock(
+    uow: UnitOfWork,
+    ctx: Context,
+    from_code: str,
+    to_code: str,
+    product_code: str,
+    quantity: int,
+    on: date,
+    lot: str | None = None,
+    reference: str = "",
+) -> list[Movement]:
+    """Transfer out of one facility; when the other facility is in this database it receives it."""
+    if from_code == to_code:
+        raise DomainError("Un transfert doit aller vers un autre établissement.")
+    with uow:
+        destination = uow.facilities.find(to_code)
+        out = _outgoing(
+            uow, ctx, from_code, product_code, quantity, on, MovementKind.TRANSFER_OUT, lot,
+            reason=Reason.TRANSFER_OUT, counterpart=to_code, reference=reference,
+        )
+        posted = list(out)
+        if destination is not None:
+            for movement in out:
+                posted.append(
+                    _post(
+                        uow,
+                        ctx,
+                        replace(
+                            movement,
+                            uuid=str(uuid4()),
+                            facility_code=to_code,
+                            kind=MovementKind.TRANSFER_IN,
+                            quantity=-movement.quantity,
+                            reason=Reason.TRANSFER_IN,
+                            counterpart=from_code,
+                            id=None,
+                        ),
+                    )
+                )
+        uow.commit()
+        return posted
+
+
+def record_loss(
+    uow: UnitOfWork,
+    ctx: Context,
+    facility_code: str,
+    product_code: str,
+    quantity: int,
+    reason: Reason,
+    on: date,
+    lot: str | None = None,
+    note: str = "",
+) -> list[Movement]:
+    """Damaged, expired, stolen, lost or cold-chain failure; expired lots may be written off."""
+    with uow:
+        product = get_product(uow, product_code)
+        if reason is Reason.EXPIRED or lot is not None:
+            lot_stock = _lot(uow, facility_code, product.code, (lot or "").strip(), on)
+            if lot_stock.available < quantity:
+                raise InsufficientStock(
+                    f"Stock insuffisant dans le lot {lot or '(sans lot)'} de {product.code} : "
+                    f"{lot_stock.available} disponible(s), {quantity} demandé(s).",
+                    available=lot_stock.available,
+                )
+            posted = [
+                _post(
+                    uow,
+                    ctx,
+                    Movement(
+                        facility_code=facility_code,
+                        product_code=product.code,
+                        occurred_on=on,
+                        kind=MovementKind.LOSS,
+                        quantity=-quantity,
+                        lot=lot_stock.lot,
+                        expiry=lot_stock.expiry,
+                        reason=reason,
+                        note=note,
+                    ),
+                )
+            ]
+        else:
+            posted = _outgoing(
+                uow, ctx, facility_code, product.code, quantity, on, MovementKind.LOSS, None,
+                reason=reason, note=note,
+            )
+        uow.commit()
+        return posted
+
+
+def adjust_stock(
+    uow: UnitOfWork,
+    ctx: Context,
+    facility_code: str,
+    product_code: str,
+    lot: str,
+    change: int,
+    reason: Reason,
+    on: date,
+    expiry: date | None = None,
+    note: str = "",
+) -> Movement:
+    """A signed adjustment of one lot with its reason (a return adds, a correction either way)."""
+    _check_date(ctx, on)
+    with uow:
+        get_facility(uow, facility_code)
+        product = get_product(uow, product_code)
+        lot_code, lot_expiry = lot.strip(), expiry
+        if change > 0:
+            lot_code, lot_expiry = _lot_for_incoming(uow, product, lot, expiry)
+        else:
+            lot_expiry = _lot(uow, facility_code, product.code, lot_code, on).expiry
+        posted = _post(
+            uow,
+            ctx,
+            Movement(
+                facility_code=facility_code,
+                product_code=product.code,
+                occurred_on=on,
+                kind=MovementKind.ADJUSTMENT,
+                quantity=change,
+                lot=lot_code,
+                expiry=lot_expiry,
+                reason=reason,
+                note=note,
+            ),
+        )
+        uow.commit()
+        return posted
+
+
+@dataclass(frozen=True, slots=True)
+class CountLine:
+    """What was counted: of one lot, or of the whole product when `lot` is None."""
+
+    product_code: str
+    counted: int
+    lot: str | None = None
+    expiry: date | None = None
+
+
+def _count_movements(
+    uow: UnitOfWork, facility_code: str, on: date, line: CountLine, reason: Reason, note: str
+) -> list[Movement]:
+    """The count assertion(s) of one line, each carrying the adjustment that reconciles it."""
+    if line.counted < 0:
+        raise DomainError("La quantité comptée ne peut pas être négative.")
+    product = get_product(uow, line.product_code)
+    lots = uow.ledger.lot_stock(facility_code, product.code, on)
+
+    def assertion(stock: LotStock, counted: int) -> Movement:
+        return Movement(
+            facility_code=facility_code,
+            product_code=product.code,
+            occurred_on=on,
+            kind=MovementKind.COUNT,
+            quantity=counted - stock.balance,
+            lot=stock.lot,
+            expiry=stock.expiry,
+            reason=reason,
+            counted=counted,
+            note=note,
+        )
+
+    if line.lot is not None or not product.has_lots:
+        lot = (line.lot or "").strip()
+        stock = next((s for s in lots if s.lot == lot), None)
+        if stock is None:
+            lot, expiry = _lot_for_incoming(uow, product, lot, line.expiry)
+            stock = LotStock(product.code, lot, expiry, 0, 0)
+        return [assertion(stock, line.counted)]
+    # A product counted as a whole: the difference comes off the lots that go first (expired,
+    # then FEFO); a surplus goes to the lot that expires last.
+    held = [s for s in fefo_order(lots) if s.balance != 0]
+    if not held:
+        if line.counted == 0:
+            return []
+        raise DomainError(
+            f"{product.code} n'a aucun lot en stock : indiquez le lot et la péremption comptés."
+        )
+    difference = line.counted - sum(s.balance for s in held)
+    if difference >= 0:
+        return [assertion(held[-1], held[-1].balance + difference)]
+    result = []
+    to_remove = -difference
+    for stock in held:
+        if to_remove == 0:
+            break
+        take = min(max(stock.balance, 0), to_remove)
+        if take:
+            result.append(assertion(stock, stock.balance - take))
+            to_remove -= take
+    return result
+
+
+def record_count(
+    uow: UnitOfWork,
+    ctx: Context,
+    facility_code: str,
+    on: date,
+    lines: Sequence[CountLine],
+    reason: Reason = Reason.COUNT_CORRECTION,
+    note: str = "",
+) -> list[Movement]:
+    """A physical count: every line's assertion and reconciling adjustment, all or nothing."""
+    _check_date(ctx, on)
+    with uow:
+        get_facility(uow, facility_code)
+        posted = []
+        for line in lines:
+            for movement in _count_movements(uow, facility_code, on, line, reason, note):
+                posted.append(_post(uow, ctx, movement))
+        uow.commit()
+        return posted
+
+
+def reverse_movement(
+    uow: UnitOfWork, ctx: Context, uuid: str, note: str, on: date | None = None
+) -> Movement:
+    """Cancel a wrong entry with a reversing one; the original stays in the ledger."""
+    with uow:
+        original = uow.ledger.get(uuid)
+        if original is None:
+            raise NotFound(f"Aucune saisie {uuid} dans le registre.")
+        existing = uow.ledger.reversal_of(uuid)
+        if existing is not None:
+            raise DomainError(
+                f"Cette saisie a déjà été annulée le {existing.occurred_on:%d/%m/%Y}."
+            )
+        reversal = reversal_of(original, note, on or ctx.today())
+        try:
+            posted = _post(uow, ctx, reversal)
+        except InsufficientStock as exc:
+            raise InsufficientStock(
+                "Cette saisie ne peut pas être annulée : le stock qu'elle a apporté est déjà "
+                f"sorti ({exc.available} encore disponible(s)). Annulez d'abord les sorties "
+                "qui ont suivi.",
+                available=exc.available,
+            ) from None
+        uow.commit()
+        return posted
+
+
+# --- reading --------------------------------------------------------------------------------
+
+
+def facility_stock(
+    uow: UnitOfWork,
+    facility_code: str,
+    as_of: date,
+    on_order: dict[str, int] | None = None,
+    product_codes: Sequence[str] | None = None,
+) -> list[StockLine]:
+    """Stock position of every catalogue product at a facility at the end of `as_of`."""
+    with uow:
+        facility = get_facility(uow, facility_code)
+        products = uow.products.list()
+        if product_codes is not None:
+            wanted = set(product_codes)
+            products = [p for p in products if p.code in wanted]
+        settings = uow.settings.all()
+        policies = {p.code: resolve_policy(settings, p, facility) for p in products}
+        periods = max((p.amc_periods for p in policies.values()), default=3)
+        months = complete_months(as_of, periods)
+        window_start = months[0]
+        lots_now = uow.ledger.lot_balances(facility_code, as_of)
+        opening = uow.ledger.lot_balances(facility_code, window_start - timedelta(days=1))
+        changes = uow.ledger.changes(facility_code, window_start, month_end(months[-1]))
+        first_dates = uow.ledger.first_movement_dates(facility_code)
+    by_product_now = _group(lots_now)
+    by_product_opening = _group(opening)
+    by_product_changes = _group(changes)
+    lines = []
+    for product in products:
+        first = first_dates.get(product.code)
+        policy = policies[product.code]
+        history: list[MonthSummary] = []
+        if first is not None:
+            summaries = month_summaries(
+                months,
+                by_product_opening.get(product.code, []),
+                by_product_changes.get(product.code, []),
+                tracked_from=first,
+            )
+            history = [
+                m for m in summaries[-policy.amc_periods :] if m.month >= month_start(first)
+            ]
+        lines.append(
+            stock_line(
+                product,
+                as_of,
+                by_product_now.get(product.code, []),
+                history,
+                policy,
+                (on_order or {}).get(product.code, 0),
+            )
+        )
+    return lines
+
+
+def _group(items: Iterable[T]) -> dict[str, list[T]]:
+    grouped: dict[str, list[T]] = {}
+    for item in items:
+        grouped.setdefault(item.product_code, []).append(item)  # type: ignore[attr-defined]
+    return grouped
+
+
+def product_stock_card(
+    uow: UnitOfWork, facility_code: str, product_code: str, lot: str | None = None
+) -> list[StockCardLine]:
+    """The fiche de stock: every movement with its running balance, per lot and in total."""
+    with uow:
+        get_facility(uow, facility_code)
+        product = get_product(uow, product_code)
+        movements = uow.ledger.movements(facility_code, product.code, lot)
+    return stock_card(movements)
+
+
+def check_database(uow: UnitOfWork) -> list[str]:
+    """Ledger consistency: balances equal the sum of movements, no lot below zero."""
+    with uow:
+        return uow.ledger.consistency_problems()

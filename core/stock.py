@@ -1,0 +1,191 @@
+"""Stock status of a facility: monthly series, stock-out days, AMC, MOS and order quantities."""
+
+from __future__ import annotations
+
+import calendar
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+from core.catalogue import Product
+from core.consumption import (
+    StockPolicy,
+    StockStatus,
+    adjusted_consumption,
+    average_monthly_consumption,
+    months_of_stock,
+    order_quantity,
+    stock_level,
+    stock_status,
+)
+from core.ledger import MovementKind, is_expired
+from core.ports import Change, LotBalance
+
+
+def month_start(day: date) -> date:
+    return day.replace(day=1)
+
+
+def month_end(day: date) -> date:
+    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day `months` later, clipped to the month's last day."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(day.day, last))
+
+
+def complete_months(as_of: date, count: int) -> list[date]:
+    """First days of the last `count` calendar months that ended on or before `as_of`."""
+    last = month_start(as_of) if as_of == month_end(as_of) else add_months(month_start(as_of), -1)
+    return [add_months(last, -i) for i in range(count - 1, -1, -1)]
+
+
+@dataclass(frozen=True, slots=True)
+class MonthSummary:
+    """One month of the R&R: A, B, C, D, E, stock-out days X and adjusted consumption N."""
+
+    month: date
+    opening: int
+    received: int
+    consumed: int
+    adjustments: int
+    closing: int
+    stockout_days: int
+    adjusted: int
+
+
+def month_summaries(
+    months: Sequence[date],
+    opening_lots: Iterable[LotBalance],
+    changes: Iterable[Change],
+    tracked_from: date | None = None,
+) -> list[MonthSummary]:
+    """Walk one product's lots day by day through consecutive months.
+
+    `opening_lots` are the balances at the end of the day before the first month; `changes`
+    are that product's ledger rows within the months. A stock-out day is a day that ended with
+    no usable (non-expired) stock; days before `tracked_from` (the product's first movement at
+    the facility) are not counted.
+    """
+    if not months:
+        return []
+    lots: dict[str, int] = {}
+    expiry: dict[str, date | None] = {}
+    for lb in opening_lots:
+        lots[lb.lot] = lots.get(lb.lot, 0) + lb.balance
+        expiry[lb.lot] = lb.expiry
+    by_day: dict[date, list[Change]] = defaultdict(list)
+    for change in changes:
+        by_day[change.occurred_on].append(change)
+        expiry.setdefault(change.lot, change.expiry)
+    summaries: list[MonthSummary] = []
+    for first in months:
+        last = month_end(first)
+        opening = sum(lots.values())
+        received = consumed = adjustments = stockout = 0
+        day = first
+        while day <= last:
+            for change in by_day.get(day, ()):
+                lots[change.lot] = lots.get(change.lot, 0) + change.quantity
+                if change.kind is MovementKind.RECEIPT:
+                    received += change.quantity
+                elif change.kind is MovementKind.ISSUE:
+                    consumed -= change.quantity
+                else:
+                    adjustments += change.quantity
+            if tracked_from is None or day >= tracked_from:
+                usable = sum(
+                    q for lot, q in lots.items() if q > 0 and not is_expired(expiry.get(lot), day)
+                )
+                if usable <= 0:
+                    stockout += 1
+            day += timedelta(days=1)
+        summaries.append(
+            MonthSummary(
+                month=first,
+                opening=opening,
+                received=received,
+                consumed=consumed,
+                adjustments=adjustments,
+                closing=opening + received - consumed + adjustments,
+                stockout_days=stockout,
+                adjusted=adjusted_consumption(max(consumed, 0), stockout),
+            )
+        )
+    return summaries
+
+
+@dataclass(frozen=True, slots=True)
+class StockLine:
+    """A product's stock position at a facility at the end of a day."""
+
+    product: Product
+    soh: int
+    usable_soh: int
+    expired: int
+    expiring_soon: int
+    amc: int
+    months_of_stock: Decimal | None
+    max_quantity: int
+    min_quantity: int
+    eop_quantity: int
+    order_quantity: int
+    status: StockStatus
+    projected_stockout: date | None
+    policy: StockPolicy
+
+    @property
+    def order_packs(self) -> int:
+        return self.order_quantity // self.product.pack_size
+
+
+def stock_line(
+    product: Product,
+    as_of: date,
+    lots_now: Sequence[LotBalance],
+    history: Sequence[MonthSummary],
+    policy: StockPolicy,
+    on_order: int = 0,
+) -> StockLine:
+    """Combine the lots at `as_of` and the recent months into the figures of DOMAIN.md §2."""
+    soh = sum(lb.balance for lb in lots_now)
+    usable = sum(lb.balance for lb in lots_now if not is_expired(lb.expiry, as_of))
+    expired = soh - usable
+    horizon = add_months(as_of, policy.expiry_warning_months)
+    expiring = sum(
+        lb.balance
+        for lb in lots_now
+        if lb.expiry is not None and as_of < lb.expiry <= horizon and lb.balance > 0
+    )
+    amc = average_monthly_consumption([m.adjusted for m in history], policy.amc_periods)
+    mos = months_of_stock(usable, amc)
+    if amc <= 0:
+        projected = None
+    elif usable <= 0:
+        projected = as_of
+    else:
+        projected = as_of + timedelta(days=int(Decimal(usable) / Decimal(amc) * 30))
+    return StockLine(
+        product=product,
+        soh=soh,
+        usable_soh=usable,
+        expired=expired,
+        expiring_soon=expiring,
+        amc=amc,
+        months_of_stock=mos,
+        max_quantity=stock_level(amc, policy.max_months),
+        min_quantity=stock_level(amc, policy.min_months),
+        eop_quantity=stock_level(amc, policy.eop_months),
+        order_quantity=order_quantity(
+            amc, policy.max_months, usable, on_order, product.pack_size
+        ),
+        status=stock_status(usable, amc, policy),
+        projected_stockout=projected,
+        policy=policy,
+    )

@@ -1,0 +1,1 @@
+"""Storage: SQLAlchemy tables, repositories, unit of work, engine set-up, migrations, backups."""
