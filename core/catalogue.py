@@ -148,3 +148,10 @@ def parse_catalogue(rows: Iterable[dict[str, str]], source: str) -> list[Product
 def load_catalogue(path: Path) -> list[Product]:
     with path.open(encoding="utf-8", newline="") as handle:
         return parse_catalogue(csv.DictReader(handle), path.name)
+
+
+def unit_label(unit: str, quantity: float) -> str:
+    """French plural of a unit name: 1 sachet, 2 sachets, 1,5 carton, 10,4 cartons."""
+    if abs(quantity) < 2 or not unit or unit[-1] in "sxz":
+        return unit
+    return unit + "s"

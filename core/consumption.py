@@ -1,4 +1,4 @@
-"""LMIS formulas of DOMAIN.md §2: adjusted consumption, AMC, months of stock, max-min, order quantity."""
+"""LMIS formulas of DOMAIN.md §2: adjusted consumption, AMC, MOS, max-min, order quantity."""
 
 from __future__ import annotations
 
@@ -69,6 +69,7 @@ class StockStatus(StrEnum):
     OK = "ok"
     OVERSTOCKED = "overstocked"
     NO_CONSUMPTION = "no_consumption"
+    NOT_STOCKED = "not_stocked"
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,3 +98,8 @@ def stock_status(usable_soh: int, amc: int, policy: StockPolicy) -> StockStatus:
     if mos > policy.max_months:
         return StockStatus.OVERSTOCKED
     return StockStatus.OK
+
+
+def consumption_from_count(opening: int, received: int, adjustments: int, counted: int) -> int:
+    """When E is a physical count, C = A + B + D − E."""
+    return opening + received + adjustments - counted

@@ -228,7 +228,9 @@ def reversal_of(original: Movement, note: str, on: date) -> Movement:
     if not note.strip():
         raise DomainError("Indiquez pourquoi cette saisie est annulée.")
     if original.reverses is not None:
-        raise DomainError("Cette ligne est elle-même une annulation : elle ne peut pas être annulée.")
+        raise DomainError(
+            "Cette ligne est elle-même une annulation : elle ne peut pas être annulée."
+        )
     return Movement(
         facility_code=original.facility_code,
         product_code=original.product_code,

@@ -152,6 +152,7 @@ def stock_line(
     history: Sequence[MonthSummary],
     policy: StockPolicy,
     on_order: int = 0,
+    ever_stocked: bool = True,
 ) -> StockLine:
     """Combine the lots at `as_of` and the recent months into the figures of DOMAIN.md §2."""
     soh = sum(lb.balance for lb in lots_now)
@@ -182,10 +183,8 @@ def stock_line(
         max_quantity=stock_level(amc, policy.max_months),
         min_quantity=stock_level(amc, policy.min_months),
         eop_quantity=stock_level(amc, policy.eop_months),
-        order_quantity=order_quantity(
-            amc, policy.max_months, usable, on_order, product.pack_size
-        ),
-        status=stock_status(usable, amc, policy),
+        order_quantity=order_quantity(amc, policy.max_months, usable, on_order, product.pack_size),
+        status=stock_status(usable, amc, policy) if ever_stocked else StockStatus.NOT_STOCKED,
         projected_stockout=projected,
         policy=policy,
     )

@@ -9,13 +9,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 
-from alembic import command
 from db.backup import backup_sqlite, default_backup_dir
 
 log = logging.getLogger(__name__)
@@ -58,7 +58,11 @@ def database_url(db: str | None) -> str:
 
 def sqlite_path(url: str) -> Path | None:
     parsed = make_url(url)
-    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+    if (
+        parsed.get_backend_name() != "sqlite"
+        or not parsed.database
+        or parsed.database == ":memory:"
+    ):
         return None
     return Path(parsed.database)
 
@@ -160,7 +164,7 @@ def open_database(db: str | None = None, migrate: bool = True) -> Database:
                 raise DatabaseError(database.warnings[0] + " La mise à jour du schéma est annulée.")
             if current is not None:
                 database.backup_before_migration = _backup_before_migration(database, current)
-            _upgrade(engine)
+            upgrade_to(engine)
             _record_writer(engine)
     except Exception:
         engine.dispose()
@@ -180,11 +184,11 @@ def _backup_before_migration(database: Database, current: str) -> Path | None:
     return target
 
 
-def _upgrade(engine: Engine) -> None:
+def upgrade_to(engine: Engine, revision: str = "head") -> None:
     config = _alembic_config()
     with engine.begin() as conn:
         config.attributes["connection"] = conn
-        command.upgrade(config, "head")
+        command.upgrade(config, revision)
 
 
 def _record_writer(engine: Engine) -> None:

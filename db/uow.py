@@ -61,7 +61,7 @@ class SqlAlchemyUnitOfWork:
         self._conn.rollback()
 
 
-def uow_factory(engine: Engine) -> "SqlAlchemyUnitOfWorkFactory":
+def uow_factory(engine: Engine) -> SqlAlchemyUnitOfWorkFactory:
     return SqlAlchemyUnitOfWorkFactory(engine)
 
 

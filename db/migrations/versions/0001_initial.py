@@ -60,7 +60,9 @@ def upgrade() -> None:
         sa.Column("lot", sa.String(60), nullable=False),
         sa.Column("expiry", sa.Date, nullable=True),
         sa.PrimaryKeyConstraint("id", name="pk_lots"),
-        sa.ForeignKeyConstraint(["product_id"], ["products.id"], name="fk_lots_product_id_products"),
+        sa.ForeignKeyConstraint(
+            ["product_id"], ["products.id"], name="fk_lots_product_id_products"
+        ),
         sa.UniqueConstraint("product_id", "lot", name="uq_lots_product_lot"),
     )
     op.create_table(

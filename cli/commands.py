@@ -1,0 +1,329 @@
+"""Command implementations: each takes the parsed arguments and the wired application."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from core import services
+from core.application import Application
+from core.facilities import new_facility
+from core.ledger import KIND_LABELS_FR
+from core.stock import StockLine
+
+
+def _print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+    cells = [[str(c) for c in headers]] + [["" if c is None else str(c) for c in r] for r in rows]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
+    for n, row in enumerate(cells):
+        print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
+        if n == 0:
+            print("  ".join("-" * w for w in widths))
+
+
+def cmd_facility_add(args: argparse.Namespace, app: Application) -> int:
+    facility = new_facility(
+        args.code, args.name, args.type, args.region, args.district, args.supplier
+    )
+    stored = services.add_facility(app.uow(), facility)
+    print(f"Établissement {stored.code} ({stored.name}) ajouté.")
+    return 0
+
+
+def cmd_facilities(args: argparse.Namespace, app: Application) -> int:
+    facilities = services.list_facilities(app.uow())
+    if args.json:
+        _print_json(
+            [
+                {
+                    "code": f.code,
+                    "name": f.name,
+                    "type": f.type.value,
+                    "region": f.region,
+                    "district": f.district,
+                    "supplier": f.supplier_code,
+                }
+                for f in facilities
+            ]
+        )
+        return 0
+    if not facilities:
+        print(
+            "Aucun établissement. Ajoutez-en avec « python main.py facility add » "
+            "ou créez la démo avec « python main.py demo »."
+        )
+        return 0
+    _table(
+        ["Code", "Nom", "Type", "Région", "District", "Fournisseur"],
+        [
+            (f.code, f.name, f.type.value, f.region, f.district, f.supplier_code or "–")
+            for f in facilities
+        ],
+    )
+    return 0
+
+
+def cmd_products(args: argparse.Namespace, app: Application) -> int:
+    products = services.list_products(app.uow())
+    if args.json:
+        _print_json(
+            [
+                {
+                    "code": p.code,
+                    "name": p.name,
+                    "name_en": p.name_en,
+                    "category": p.category.value,
+                    "base_unit": p.base_unit,
+                    "pack_unit": p.pack_unit,
+                    "pack_size": p.pack_size,
+                    "unicef_code": p.unicef_code or None,
+                    "msf_code": p.msf_code or None,
+                    "national_code": p.national_code or None,
+                    "gtin": p.gtin or None,
+                    "has_lots": p.has_lots,
+                    "has_expiry": p.has_expiry,
+                    "kind": "equipment" if p.is_equipment else "consumable",
+                }
+                for p in products
+            ]
+        )
+        return 0
+    _table(
+        ["Code", "Catégorie", "Unité", "Conditionnement", "UNICEF", "Nom"],
+        [
+            (
+                p.code,
+                p.category.value,
+                p.base_unit,
+                f"{p.pack_unit} de {p.pack_size}" if p.pack_unit else "–",
+                p.unicef_code or "–",
+                p.name,
+            )
+            for p in products
+        ],
+    )
+    return 0
+
+
+def _mos(value: Decimal | None) -> float | None:
+    return None if value is None else round(float(value), 2)
+
+
+def stock_line_dict(line: StockLine) -> dict[str, Any]:
+    return {
+        "product": line.product.code,
+        "name": line.product.name,
+        "base_unit": line.product.base_unit,
+        "soh": line.soh,
+        "usable_soh": line.usable_soh,
+        "expired": line.expired,
+        "amc": line.amc,
+        "months_of_stock": _mos(line.months_of_stock),
+        "expiring_soon": line.expiring_soon,
+        "max_quantity": line.max_quantity,
+        "min_quantity": line.min_quantity,
+        "emergency_order_point": line.eop_quantity,
+        "order_quantity": line.order_quantity,
+        "order_packs": line.order_packs,
+        "pack_size": line.product.pack_size,
+        "status": line.status.value,
+        "projected_stockout": line.projected_stockout.isoformat()
+        if line.projected_stockout
+        else None,
+    }
+
+
+def cmd_stock(args: argparse.Namespace, app: Application) -> int:
+    as_of = args.as_of or app.ctx.today()
+    lines = services.facility_stock(app.uow(), args.facility, as_of)
+    if args.json:
+        _print_json([stock_line_dict(line) for line in lines])
+        return 0
+    print(f"Stock de {args.facility} à la fin du {as_of:%d/%m/%Y}")
+    _table(
+        [
+            "Produit",
+            "Stock",
+            "SDU",
+            "CMM",
+            "MSD",
+            "Périme ≤ 3 mois",
+            "À commander",
+            "Statut",
+            "Rupture prévue",
+        ],
+        [
+            (
+                line.product.code,
+                line.soh,
+                line.usable_soh,
+                line.amc,
+                "–" if line.months_of_stock is None else f"{line.months_of_stock:.2f}",
+                line.expiring_soon,
+                line.order_quantity,
+                line.status.value,
+                f"{line.projected_stockout:%d/%m/%Y}" if line.projected_stockout else "–",
+            )
+            for line in lines
+        ],
+    )
+    return 0
+
+
+def cmd_card(args: argparse.Namespace, app: Application) -> int:
+    lines = services.product_stock_card(app.uow(), args.facility, args.product, args.lot)
+    if args.json:
+        _print_json(
+            [
+                {
+                    "uuid": c.movement.uuid,
+                    "date": c.movement.occurred_on.isoformat(),
+                    "movement": c.movement.kind.value,
+                    "quantity": c.movement.quantity,
+                    "lot": c.movement.lot or None,
+                    "expiry": c.movement.expiry.isoformat() if c.movement.expiry else None,
+                    "reason": c.movement.reason.value if c.movement.reason else None,
+                    "counted": c.movement.counted,
+                    "counterpart": c.movement.counterpart or None,
+                    "reference": c.movement.reference or None,
+                    "reverses": c.movement.reverses,
+                    "lot_balance": c.lot_balance,
+                    "balance": c.balance,
+                    "entered_by": c.movement.entered_by,
+                }
+                for c in lines
+            ]
+        )
+        return 0
+    print(f"Fiche de stock : {args.product} à {args.facility}")
+    _table(
+        [
+            "Date",
+            "Mouvement",
+            "Lot",
+            "Péremption",
+            "Entrée",
+            "Sortie",
+            "Solde lot",
+            "Solde",
+            "Référence",
+        ],
+        [
+            (
+                f"{c.movement.occurred_on:%d/%m/%Y}",
+                KIND_LABELS_FR[c.movement.kind] + (" (annulation)" if c.movement.reverses else ""),
+                c.movement.lot or "–",
+                f"{c.movement.expiry:%d/%m/%Y}" if c.movement.expiry else "–",
+                c.movement.quantity if c.movement.quantity > 0 else "",
+                -c.movement.quantity if c.movement.quantity < 0 else "",
+                c.lot_balance,
+                c.balance,
+                c.movement.reference,
+            )
+            for c in lines
+        ],
+    )
+    return 0
+
+
+def cmd_import(args: argparse.Namespace, app: Application) -> int:
+    from core.importing import import_movements
+
+    results = [
+        import_movements(app.uow(), app.ctx, Path(name), dry_run=args.dry_run)
+        for name in args.files
+    ]
+    if args.json:
+        _print_json([r.to_dict() for r in results])
+    else:
+        for r in results:
+            if r.problems:
+                print(f"{r.file} : {len(r.problems)} problème(s), rien n'a été enregistré.")
+                for problem in r.problems:
+                    print(f"  - {problem}")
+            elif r.dry_run:
+                print(
+                    f"{r.file} : valide ({r.rows} lignes, {r.added} mouvement(s) à ajouter, "
+                    f"{r.already_imported} déjà importée(s)). Essai : rien n'a été enregistré."
+                )
+            else:
+                print(
+                    f"{r.file} : {r.added} mouvement(s) ajouté(s), "
+                    f"{r.already_imported} ligne(s) déjà importée(s)."
+                )
+    return 1 if any(r.problems for r in results) else 0
+
+
+def cmd_export(args: argparse.Namespace, app: Application) -> int:
+    from core.exchange.movements import write_template
+
+    uow = app.uow()
+    target = Path(args.output)
+    if target.suffix.lower() != ".xlsx":
+        target = target.with_suffix(".xlsx")
+    write_template(target, services.list_facilities(uow), services.list_products(uow))
+    print(f"Modèle écrit : {target}")
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace, app: Application) -> int:
+    target = app.backup(Path(args.output) if args.output else None)
+    print(f"Sauvegarde écrite : {target}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace, app: Application) -> int:
+    integrity = app.integrity_problems()
+    ledger = services.check_database(app.uow())
+    if args.json:
+        _print_json({"ok": not integrity and not ledger, "integrity": integrity, "ledger": ledger})
+    else:
+        print(f"Base : {app.database_label}")
+        print("Intégrité du fichier : " + ("OK" if not integrity else "ÉCHEC"))
+        for problem in integrity:
+            print(f"  - {problem}")
+        print("Cohérence du registre : " + ("OK" if not ledger else "ÉCHEC"))
+        for problem in ledger:
+            print(f"  - {problem}")
+    return 0 if not integrity and not ledger else 1
+
+
+def cmd_demo(args: argparse.Namespace, app: Application) -> int:
+    from core.demo import load_demo
+
+    summary = load_demo(app.uow(), app.ctx, app.ctx.today())
+    print(
+        f"Base de démonstration créée dans {app.database_label} : "
+        f"{summary.facilities} établissements, {summary.movements} mouvements."
+    )
+    print("Essayez : python main.py facilities   puis   python main.py stock --facility CODE")
+    return 0
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace, Application], int]] = {
+    "facilities": cmd_facilities,
+    "products": cmd_products,
+    "stock": cmd_stock,
+    "card": cmd_card,
+    "import": cmd_import,
+    "export": cmd_export,
+    "backup": cmd_backup,
+    "check": cmd_check,
+    "demo": cmd_demo,
+}
+
+
+def run(args: argparse.Namespace, app: Application) -> int:
+    if args.command == "facility":
+        return cmd_facility_add(args, app)
+    return COMMANDS[args.command](args, app)

@@ -1,0 +1,80 @@
+"""The command-line grammar: `python main.py [--db DB] <command> ...`."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+
+
+def iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"« {text} » n'est pas une date AAAA-MM-JJ (exemple : 2026-10-31)"
+        ) from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db",
+        default=argparse.SUPPRESS,
+        help="fichier de base de données ou URL SQLAlchemy (par défaut : la base de l'application)",
+    )
+    as_json = argparse.ArgumentParser(add_help=False)
+    as_json.add_argument("--json", action="store_true", help="sortie en JSON")
+
+    parser = argparse.ArgumentParser(
+        prog="python main.py",
+        description="SahelStock : stocks, PCIMA et réquisitions des établissements de santé.",
+        parents=[common],
+    )
+    parser.add_argument(
+        "--demo", action="store_true", help="ouvrir l'application sur la base de démonstration"
+    )
+    parser.add_argument("--lang", choices=["fr", "en"], help="langue de l'interface")
+    sub = parser.add_subparsers(dest="command", metavar="COMMANDE")
+
+    demo = sub.add_parser("demo", parents=[common], help="créer une base de démonstration")
+    demo.add_argument(
+        "--replace",
+        action="store_true",
+        help="sauvegarder puis remplacer une base qui contient déjà des données",
+    )
+
+    facility = sub.add_parser("facility", parents=[common], help="gérer les établissements")
+    facility_sub = facility.add_subparsers(dest="facility_command", metavar="ACTION", required=True)
+    add = facility_sub.add_parser("add", parents=[common], help="ajouter un établissement")
+    add.add_argument("--code", required=True)
+    add.add_argument("--name", required=True)
+    add.add_argument("--type", required=True, help="CSCom, CSRef, EPH, CHU, mobile, warehouse")
+    add.add_argument("--region", required=True)
+    add.add_argument("--district", required=True)
+    add.add_argument("--supplier", help="code de l'établissement fournisseur")
+
+    sub.add_parser("facilities", parents=[common, as_json], help="lister les établissements")
+    sub.add_parser("products", parents=[common, as_json], help="lister le catalogue de produits")
+
+    stock = sub.add_parser("stock", parents=[common, as_json], help="état du stock")
+    stock.add_argument("--facility", required=True)
+    stock.add_argument("--as-of", type=iso_date, help="fin de cette journée (AAAA-MM-JJ)")
+
+    card = sub.add_parser("card", parents=[common, as_json], help="fiche de stock d'un produit")
+    card.add_argument("--facility", required=True)
+    card.add_argument("--product", required=True)
+    card.add_argument("--lot", help="seulement ce lot")
+
+    imp = sub.add_parser("import", parents=[common, as_json], help="importer des mouvements")
+    imp.add_argument("files", nargs="+", metavar="FICHIER", help=".xlsx ou .csv")
+    imp.add_argument("--dry-run", action="store_true", help="vérifier sans rien enregistrer")
+
+    export = sub.add_parser("export", parents=[common], help="exporter un modèle")
+    export.add_argument("what", choices=["template"], help="template : modèle de mouvements")
+    export.add_argument("-o", "--output", required=True, metavar="FICHIER.xlsx")
+
+    backup = sub.add_parser("backup", parents=[common], help="sauvegarder la base")
+    backup.add_argument("-o", "--output", metavar="FICHIER")
+
+    sub.add_parser("check", parents=[common, as_json], help="contrôler la base et le registre")
+    return parser
