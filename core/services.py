@@ -12,18 +12,19 @@ from core.catalogue import Product
 from core.errors import DomainError, InsufficientStock, NotFound
 from core.facilities import Facility
 from core.ledger import (
+    REASON_LABELS_FR,
     LotStock,
     Movement,
     MovementKind,
     Origin,
     Reason,
+    StockCardLine,
     allocate_fefo,
     check_lot_choice,
     check_movement,
     fefo_order,
     reversal_of,
     stock_card,
-    StockCardLine,
 )
 from core.ports import UnitOfWork
 from core.settings import resolve_policy
@@ -153,8 +154,9 @@ def _post(uow: UnitOfWork, ctx: Context, movement: Movement) -> Movement:
     """Append one checked movement; outgoing stock must exist on that day and every day after."""
     check_movement(movement)
     if movement.quantity < 0:
-        stock = _lot(uow, movement.facility_code, movement.product_code, movement.lot,
-                     movement.occurred_on)
+        stock = _lot(
+            uow, movement.facility_code, movement.product_code, movement.lot, movement.occurred_on
+        )
         if -movement.quantity > stock.available:
             raise InsufficientStock(
                 f"Stock insuffisant : lot {movement.lot or '(sans lot)'} de "
@@ -238,6 +240,40 @@ def _outgoing(
     note: str = "",
 ) -> list[Movement]:
     """Stock leaving: from the lot the user chose, or FEFO across lots."""
+    return [
+        _post(uow, ctx, movement)
+        for movement in _outgoing_movements(
+            uow,
+            ctx,
+            facility_code,
+            product_code,
+            quantity,
+            on,
+            kind,
+            lot,
+            reason=reason,
+            counterpart=counterpart,
+            reference=reference,
+            note=note,
+        )
+    ]
+
+
+def _outgoing_movements(
+    uow: UnitOfWork,
+    ctx: Context,
+    facility_code: str,
+    product_code: str,
+    quantity: int,
+    on: date,
+    kind: MovementKind,
+    lot: str | None,
+    reason: Reason | None = None,
+    counterpart: str = "",
+    reference: str = "",
+    note: str = "",
+) -> list[Movement]:
+    """The movements of stock leaving, checked but not posted (the caller may set their uuids)."""
     if quantity <= 0:
         raise DomainError("La quantité doit être un nombre entier supérieur à zéro.")
     _check_date(ctx, on)
@@ -253,22 +289,18 @@ def _outgoing(
     else:
         allocation = allocate_fefo(lots, quantity, on, product.code)
     return [
-        _post(
-            uow,
-            ctx,
-            Movement(
-                facility_code=facility_code,
-                product_code=product.code,
-                occurred_on=on,
-                kind=kind,
-                quantity=-take,
-                lot=stock.lot,
-                expiry=stock.expiry,
-                reason=reason,
-                counterpart=counterpart,
-                reference=reference,
-                note=note,
-            ),
+        Movement(
+            facility_code=facility_code,
+            product_code=product.code,
+            occurred_on=on,
+            kind=kind,
+            quantity=-take,
+            lot=stock.lot,
+            expiry=stock.expiry,
+            reason=reason,
+            counterpart=counterpart,
+            reference=reference,
+            note=note,
         )
         for stock, take in allocation
     ]
@@ -287,7 +319,14 @@ def dispense(
     """Dispensing to patients (consumption): FEFO unless a lot is chosen; expired lots refused."""
     with uow:
         posted = _outgoing(
-            uow, ctx, facility_code, product_code, quantity, on, MovementKind.ISSUE, lot,
+            uow,
+            ctx,
+            facility_code,
+            product_code,
+            quantity,
+            on,
+            MovementKind.ISSUE,
+            lot,
             reference=reference,
         )
         uow.commit()
@@ -321,8 +360,17 @@ def transfer_stock(
     with uow:
         destination = uow.facilities.find(to_code)
         out = _outgoing(
-            uow, ctx, from_code, product_code, quantity, on, MovementKind.TRANSFER_OUT, lot,
-            reason=Reason.TRANSFER_OUT, counterpart=to_code, reference=reference,
+            uow,
+            ctx,
+            from_code,
+            product_code,
+            quantity,
+            on,
+            MovementKind.TRANSFER_OUT,
+            lot,
+            reason=Reason.TRANSFER_OUT,
+            counterpart=to_code,
+            reference=reference,
         )
         posted = list(out)
         if destination is not None:
@@ -359,40 +407,66 @@ def record_loss(
     note: str = "",
 ) -> list[Movement]:
     """Damaged, expired, stolen, lost or cold-chain failure; expired lots may be written off."""
+    _check_date(ctx, on)
     with uow:
+        get_facility(uow, facility_code)
         product = get_product(uow, product_code)
         if reason is Reason.EXPIRED or lot is not None:
-            lot_stock = _lot(uow, facility_code, product.code, (lot or "").strip(), on)
-            if lot_stock.available < quantity:
-                raise InsufficientStock(
-                    f"Stock insuffisant dans le lot {lot or '(sans lot)'} de {product.code} : "
-                    f"{lot_stock.available} disponible(s), {quantity} demandé(s).",
-                    available=lot_stock.available,
-                )
-            posted = [
-                _post(
-                    uow,
-                    ctx,
-                    Movement(
-                        facility_code=facility_code,
-                        product_code=product.code,
-                        occurred_on=on,
-                        kind=MovementKind.LOSS,
-                        quantity=-quantity,
-                        lot=lot_stock.lot,
-                        expiry=lot_stock.expiry,
-                        reason=reason,
-                        note=note,
-                    ),
-                )
-            ]
+            loss = _lot_loss_movement(uow, facility_code, product, quantity, reason, on, lot, note)
+            posted = [_post(uow, ctx, loss)]
         else:
             posted = _outgoing(
-                uow, ctx, facility_code, product.code, quantity, on, MovementKind.LOSS, None,
-                reason=reason, note=note,
+                uow,
+                ctx,
+                facility_code,
+                product.code,
+                quantity,
+                on,
+                MovementKind.LOSS,
+                None,
+                reason=reason,
+                note=note,
             )
         uow.commit()
         return posted
+
+
+def _lot_loss_movement(
+    uow: UnitOfWork,
+    facility_code: str,
+    product: Product,
+    quantity: int,
+    reason: Reason,
+    on: date,
+    lot: str | None,
+    note: str = "",
+) -> Movement:
+    """A loss from one lot, expired or not (writing off expired stock is what losses are for)."""
+    if product.has_lots and not (lot or "").strip():
+        raise DomainError(
+            f"Indiquez le lot de {product.code} à sortir en perte (motif "
+            f"« {REASON_LABELS_FR[reason]} »)."
+        )
+    if quantity <= 0:
+        raise DomainError("La quantité doit être un nombre entier supérieur à zéro.")
+    lot_stock = _lot(uow, facility_code, product.code, (lot or "").strip(), on)
+    if lot_stock.available < quantity:
+        raise InsufficientStock(
+            f"Stock insuffisant dans le lot {lot or '(sans lot)'} de {product.code} : "
+            f"{lot_stock.available} disponible(s), {quantity} demandé(s).",
+            available=lot_stock.available,
+        )
+    return Movement(
+        facility_code=facility_code,
+        product_code=product.code,
+        occurred_on=on,
+        kind=MovementKind.LOSS,
+        quantity=-quantity,
+        lot=lot_stock.lot,
+        expiry=lot_stock.expiry,
+        reason=reason,
+        note=note,
+    )
 
 
 def adjust_stock(
@@ -589,9 +663,7 @@ def facility_stock(
                 by_product_changes.get(product.code, []),
                 tracked_from=first,
             )
-            history = [
-                m for m in summaries[-policy.amc_periods :] if m.month >= month_start(first)
-            ]
+            history = [m for m in summaries[-policy.amc_periods :] if m.month >= month_start(first)]
         lines.append(
             stock_line(
                 product,
@@ -600,6 +672,7 @@ def facility_stock(
                 history,
                 policy,
                 (on_order or {}).get(product.code, 0),
+                ever_stocked=first is not None,
             )
         )
     return lines

@@ -258,3 +258,14 @@ def test_check_finds_a_balance_that_disagrees_with_the_ledger(
         conn.execute(text("UPDATE stock_balances SET quantity = 11"))
     (problem,) = services.check_database(uow)
     assert "RUTF" in problem and "11" in problem and "10" in problem
+
+
+def test_a_loss_needs_its_lot_and_a_past_date(uow, ctx, facilities) -> None:
+    _, cscom = facilities
+    services.receive_stock(uow, ctx, cscom, date(2026, 11, 1), [ReceiptLine("RUTF", 10, "A", FAR)])
+    with pytest.raises(DomainError, match="futur"):
+        services.record_loss(uow, ctx, cscom, "RUTF", 5, Reason.DAMAGED, date(2026, 12, 1), "A")
+    with pytest.raises(DomainError, match="Indiquez le lot"):
+        services.record_loss(uow, ctx, cscom, "RUTF", 5, Reason.EXPIRED, date(2026, 11, 2))
+    services.record_loss(uow, ctx, cscom, "RUTF", 4, Reason.DAMAGED, date(2026, 11, 2))
+    assert rutf(uow, cscom, date(2026, 11, 21)).soh == 6
