@@ -127,11 +127,15 @@ def main(argv: list[str] | None = None) -> int:
     db_arg: str | None = getattr(args, "db", None)
 
     if args.command is None:
-        if args.demo and db_arg is None:
-            db_arg = str(data_dir() / "demo.db")
         from gui.app import run_gui
 
-        return run_gui(lambda: build_application(db_arg), demo=args.demo, language=args.lang)
+        return run_gui(
+            build_application,
+            db_arg,
+            demo_db=db_arg if (args.demo and db_arg) else str(data_dir() / "demo.db"),
+            demo=args.demo,
+            language=args.lang,
+        )
 
     from cli.commands import run
     from core.errors import DomainError

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import TypeVar
 from uuid import uuid4
 
@@ -26,13 +26,12 @@ from core.ledger import (
     reversal_of,
     stock_card,
 )
-from core.ports import UnitOfWork
+from core.ports import Change, LotBalance, UnitOfWork
 from core.settings import resolve_policy
 from core.stock import (
     MonthSummary,
     StockLine,
     complete_months,
-    month_end,
     month_start,
     month_summaries,
     stock_line,
@@ -645,9 +644,11 @@ def facility_stock(
         months = complete_months(as_of, periods)
         window_start = months[0]
         lots_now = uow.ledger.lot_balances(facility_code, as_of)
-        opening = uow.ledger.lot_balances(facility_code, window_start - timedelta(days=1))
-        changes = uow.ledger.changes(facility_code, window_start, month_end(months[-1]))
+        # One range scan gives both the months' movements and, by stepping back from the
+        # balances at `as_of`, the balances the day before the window.
+        changes = uow.ledger.changes(facility_code, window_start, as_of)
         first_dates = uow.ledger.first_movement_dates(facility_code)
+    opening = _step_back(lots_now, changes)
     by_product_now = _group(lots_now)
     by_product_opening = _group(opening)
     by_product_changes = _group(changes)
@@ -676,6 +677,21 @@ def facility_stock(
             )
         )
     return lines
+
+
+def _step_back(balances: Sequence[LotBalance], changes: Sequence[Change]) -> list[LotBalance]:
+    """Lot balances before `changes` happened, from the balances after them."""
+    totals = {(b.product_code, b.lot): b.balance for b in balances}
+    expiries = {(b.product_code, b.lot): b.expiry for b in balances}
+    for change in changes:
+        key = (change.product_code, change.lot)
+        totals[key] = totals.get(key, 0) - change.quantity
+        expiries.setdefault(key, change.expiry)
+    return [
+        LotBalance(product, lot, expiries[(product, lot)], quantity)
+        for (product, lot), quantity in totals.items()
+        if quantity != 0
+    ]
 
 
 def _group(items: Iterable[T]) -> dict[str, list[T]]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
@@ -15,6 +15,7 @@ from core.errors import DomainError
 from core.facilities import Facility, FacilityType
 from core.ledger import LotStock, Movement, MovementKind, Reason, min_future_balance
 from core.ports import Change, LotBalance
+from db import bulk
 from db.tables import facilities, lots, movements, products, settings, stock_balances
 
 
@@ -35,9 +36,9 @@ class SqlFacilityRepository:
 
     def _select(self) -> Any:
         supplier = facilities.alias("supplier")
-        return select(
-            facilities, supplier.c.code.label("supplier_code")
-        ).select_from(facilities.outerjoin(supplier, facilities.c.supplier_id == supplier.c.id))
+        return select(facilities, supplier.c.code.label("supplier_code")).select_from(
+            facilities.outerjoin(supplier, facilities.c.supplier_id == supplier.c.id)
+        )
 
     def id_of(self, code: str) -> int:
         found = self._conn.execute(select(facilities.c.id).where(facilities.c.code == code)).first()
@@ -117,7 +118,7 @@ class SqlProductRepository:
         return None if row is None else self._row_to_product(row)
 
     def list(self) -> list[Product]:
-        rows = self._conn.execute(select(products).order_by(products.c.category, products.c.code))
+        rows = self._conn.execute(select(products).order_by(products.c.id))
         return [self._row_to_product(r) for r in rows]
 
     def add_missing(self, items: Iterable[Product]) -> int:
@@ -169,9 +170,11 @@ _MOVEMENT_COLUMNS = (
     movements.c.recorded_at,
 )
 
-_MOVEMENT_FROM = movements.join(facilities, movements.c.facility_id == facilities.c.id).join(
-    products, movements.c.product_id == products.c.id
-).join(lots, movements.c.lot_id == lots.c.id)
+_MOVEMENT_FROM = (
+    movements.join(facilities, movements.c.facility_id == facilities.c.id)
+    .join(products, movements.c.product_id == products.c.id)
+    .join(lots, movements.c.lot_id == lots.c.id)
+)
 
 
 def _row_to_movement(row: Any) -> Movement:
@@ -200,7 +203,10 @@ def _row_to_movement(row: Any) -> Movement:
 
 class SqlLedgerRepository:
     def __init__(
-        self, conn: Connection, facility_repo: SqlFacilityRepository, product_repo: SqlProductRepository
+        self,
+        conn: Connection,
+        facility_repo: SqlFacilityRepository,
+        product_repo: SqlProductRepository,
     ) -> None:
         self._conn = conn
         self._facilities = facility_repo
@@ -275,6 +281,12 @@ class SqlLedgerRepository:
             )
         )
 
+    def add_many(self, movements: Sequence[Movement]) -> int:
+        """Append stamped movements in bulk, without checking availability (db.bulk)."""
+        return bulk.add_movements(
+            self._conn, movements, self._facility_id, self._products.id_of, self._lot_ids
+        )
+
     def get(self, uuid: str) -> Movement | None:
         row = self._conn.execute(
             select(*_MOVEMENT_COLUMNS).select_from(_MOVEMENT_FROM).where(movements.c.uuid == uuid)
@@ -295,7 +307,9 @@ class SqlLedgerRepository:
 
     def reversal_of(self, uuid: str) -> Movement | None:
         row = self._conn.execute(
-            select(*_MOVEMENT_COLUMNS).select_from(_MOVEMENT_FROM).where(movements.c.reverses == uuid)
+            select(*_MOVEMENT_COLUMNS)
+            .select_from(_MOVEMENT_FROM)
+            .where(movements.c.reverses == uuid)
         ).first()
         return None if row is None else _row_to_movement(row)
 
@@ -310,7 +324,14 @@ class SqlLedgerRepository:
     def lot_balances(self, facility_code: str, as_of: date | None = None) -> list[LotBalance]:
         facility_id = self._facility_id(facility_code)
         query = (
-            select(products.c.code, lots.c.lot, lots.c.expiry, stock_balances.c.quantity)
+            select(
+                stock_balances.c.product_id,
+                stock_balances.c.lot_id,
+                products.c.code,
+                lots.c.lot,
+                lots.c.expiry,
+                stock_balances.c.quantity,
+            )
             .select_from(
                 stock_balances.join(products, stock_balances.c.product_id == products.c.id).join(
                     lots, stock_balances.c.lot_id == lots.c.id
@@ -319,20 +340,22 @@ class SqlLedgerRepository:
             .where(stock_balances.c.facility_id == facility_id)
         )
         rows = self._conn.execute(query).all()
-        later: dict[tuple[str, str], int] = {}
+        later: dict[tuple[int, int], int] = {}
         if as_of is not None:
+            # Served by the covering index (facility_id, occurred_on, product_id, lot_id, ...):
+            # no table look-up per movement.
             later_rows = self._conn.execute(
-                select(products.c.code, lots.c.lot, func.sum(movements.c.quantity))
-                .select_from(_MOVEMENT_FROM)
+                select(movements.c.product_id, movements.c.lot_id, func.sum(movements.c.quantity))
                 .where(movements.c.facility_id == facility_id, movements.c.occurred_on > as_of)
-                .group_by(products.c.code, lots.c.lot)
+                .group_by(movements.c.product_id, movements.c.lot_id)
             ).all()
             later = {(r[0], r[1]): int(r[2]) for r in later_rows}
-        return [
-            LotBalance(r[0], r[1], r[2], int(r[3]) - later.get((r[0], r[1]), 0))
-            for r in rows
-            if int(r[3]) - later.get((r[0], r[1]), 0) != 0
-        ]
+        result = []
+        for product_id, lot_id, code, lot, expiry, quantity in rows:
+            balance = int(quantity) - later.get((product_id, lot_id), 0)
+            if balance != 0:
+                result.append(LotBalance(code, lot, expiry, balance))
+        return result
 
     def lot_stock(self, facility_code: str, product_code: str, on: date) -> list[LotStock]:
         facility_id = self._facility_id(facility_code)
@@ -389,7 +412,9 @@ class SqlLedgerRepository:
     def first_movement_dates(self, facility_code: str) -> dict[str, date]:
         rows = self._conn.execute(
             select(products.c.code, func.min(stock_balances.c.first_on))
-            .select_from(stock_balances.join(products, stock_balances.c.product_id == products.c.id))
+            .select_from(
+                stock_balances.join(products, stock_balances.c.product_id == products.c.id)
+            )
             .where(stock_balances.c.facility_id == self._facility_id(facility_code))
             .group_by(products.c.code)
         )
@@ -425,7 +450,10 @@ class SqlLedgerRepository:
         )
         mismatches = self._conn.execute(
             select(
-                facilities.c.code, products.c.code, lots.c.lot, stock_balances.c.quantity,
+                facilities.c.code,
+                products.c.code,
+                lots.c.lot,
+                stock_balances.c.quantity,
                 totals.c.total,
             )
             .select_from(
@@ -478,8 +506,13 @@ class SqlLedgerRepository:
             .label("balance"),
         ).subquery()
         negatives = self._conn.execute(
-            select(facilities.c.code, products.c.code, lots.c.lot, running.c.occurred_on,
-                   running.c.balance)
+            select(
+                facilities.c.code,
+                products.c.code,
+                lots.c.lot,
+                running.c.occurred_on,
+                running.c.balance,
+            )
             .select_from(
                 running.join(facilities, facilities.c.id == running.c.facility_id)
                 .join(products, products.c.id == running.c.product_id)

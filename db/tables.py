@@ -92,7 +92,15 @@ movements = Table(
     Column("origin_device", String(100), nullable=False),
     Column("entered_by", String(100), nullable=False),
     Column("recorded_at", DateTime, nullable=False),
-    Index("ix_movements_facility_day", "facility_id", "occurred_on"),
+    Index(
+        "ix_movements_facility_day",
+        "facility_id",
+        "occurred_on",
+        "product_id",
+        "lot_id",
+        "kind",
+        "quantity",
+    ),
     Index("ix_movements_lot_day", "facility_id", "product_id", "lot_id", "occurred_on"),
     Index("ix_movements_reverses", "reverses"),
 )

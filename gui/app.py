@@ -1,4 +1,4 @@
-"""The desktop application: a main window with the facility's stock (more screens to come)."""
+"""Starting the desktop application: language, first run, database, main window, crash dialog."""
 
 from __future__ import annotations
 
@@ -6,136 +6,120 @@ import logging
 import sys
 import traceback
 from collections.abc import Callable
-from datetime import date
+from types import TracebackType
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QApplication,
-    QComboBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
 from core import services
 from core.application import Application
-from core.errors import DomainError
-from gui.stock_model import StockTableModel
+from gui.crash import CrashDialog
+from gui.i18n import install_language
+from gui.ui_settings import UiSettings
 
 log = logging.getLogger(__name__)
 
 
-class MainWindow(QMainWindow):
-    """Facility selector, stock table and a status bar with the database and last backup."""
+def load_demo_with_progress(app: Application, parent: QWidget | None = None) -> bool:
+    """Fill an empty database with the demonstration, off the GUI thread, with a busy dialog."""
+    from PySide6.QtCore import QEventLoop
 
-    def __init__(self, app: Application) -> None:
-        super().__init__()
-        self._app = app
-        self.setWindowTitle(self.tr("SahelStock – gestion des stocks"))
-        self.resize(1100, 650)
-        central = QWidget()
-        layout = QVBoxLayout(central)
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Établissement :")))
-        self.facility_box = QComboBox()
-        self.facility_box.setMinimumWidth(320)
-        self.facility_box.currentIndexChanged.connect(self._on_facility_changed)
-        top.addWidget(self.facility_box)
-        top.addStretch(1)
-        self.demo_button = QPushButton(self.tr("Charger la démonstration"))
-        self.demo_button.clicked.connect(self._on_demo_clicked)
-        top.addWidget(self.demo_button)
-        layout.addLayout(top)
-        self.empty_label = QLabel(
-            self.tr(
-                "Aucun établissement dans cette base. Créez-en un avec la commande\n"
-                "« python main.py facility add » ou chargez la démonstration."
-            )
-        )
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(self.empty_label)
-        self.model = StockTableModel()
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAlternatingRowColors(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        layout.addWidget(self.table, 1)
-        self.setCentralWidget(central)
-        self._show_status()
-        self.reload_facilities()
+    from core.demo import load_demo
+    from gui.tasks import run_task
 
-    def _show_status(self) -> None:
-        last = self._app.last_backup()
-        backup = last.split("|")[0][:16].replace("T", " ") if last else self.tr("aucune")
-        self.statusBar().showMessage(
-            self.tr("Base : {0}   ·   Dernière sauvegarde : {1}").format(
-                self._app.database_label, backup
-            )
-        )
-
-    def reload_facilities(self) -> None:
-        facilities = services.list_facilities(self._app.uow())
-        self.facility_box.blockSignals(True)
-        self.facility_box.clear()
-        for facility in facilities:
-            self.facility_box.addItem(f"{facility.name} ({facility.code})", facility.code)
-        self.facility_box.blockSignals(False)
-        has_any = bool(facilities)
-        self.empty_label.setVisible(not has_any)
-        self.table.setVisible(has_any)
-        self.demo_button.setVisible(not has_any)
-        if has_any:
-            self._on_facility_changed(0)
-
-    def _on_facility_changed(self, _index: int) -> None:
-        code = self.facility_box.currentData()
-        if code is None:
-            self.model.set_lines([])
-            return
-        self.model.set_lines(services.facility_stock(self._app.uow(), code, date.today()))
-
-    def _on_demo_clicked(self) -> None:
-        from core.demo import load_demo
-
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            load_demo(self._app.uow(), self._app.ctx, self._app.ctx.today())
-        except DomainError as exc:
-            QMessageBox.warning(self, self.tr("Démonstration"), str(exc))
-        finally:
-            QApplication.restoreOverrideCursor()
-        self.reload_facilities()
-
-
-def _crash_dialog(exc_type, exc, tb) -> None:  # type: ignore[no-untyped-def]
-    details = "".join(traceback.format_exception(exc_type, exc, tb))
-    log.critical("Unexpected error\n%s", details)
-    box = QMessageBox(
-        QMessageBox.Icon.Critical, "SahelStock", "Une erreur inattendue est survenue."
+    dialog = QProgressDialog(
+        QApplication.translate("App", "Création de la démonstration (deux ans d'historique)…"),
+        "",
+        0,
+        0,
+        parent,
     )
-    box.setDetailedText(details)
-    box.exec()
+    dialog.setCancelButton(None)
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.setMinimumDuration(0)
+    dialog.show()
+    loop = QEventLoop()
+    outcome: dict[str, object] = {}
+
+    def work(progress, cancelled):  # type: ignore[no-untyped-def]
+        return load_demo(app.uow(), app.ctx, app.ctx.today())
+
+    def done(result: object) -> None:
+        outcome["ok"] = result
+        loop.quit()
+
+    def failed(exc: BaseException, details: str) -> None:
+        outcome["error"] = exc
+        loop.quit()
+
+    run_task(work, done, failed)
+    loop.exec()
+    dialog.close()
+    if "error" in outcome:
+        QMessageBox.warning(
+            parent, QApplication.translate("App", "Démonstration"), str(outcome["error"])
+        )
+        return False
+    return True
+
+
+def install_crash_dialog() -> None:
+    def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        details = "".join(traceback.format_exception(exc_type, exc, tb))
+        log.critical("Unexpected error\n%s", details)
+        CrashDialog(details).exec()
+
+    sys.excepthook = hook
 
 
 def run_gui(
-    build: Callable[[], Application], demo: bool = False, language: str | None = None
+    build: Callable[[str | None], Application],
+    db_arg: str | None,
+    demo_db: str,
+    demo: bool = False,
+    language: str | None = None,
 ) -> int:
+    """`build(db)` opens and wires a database; `demo_db` is where the demonstration lives."""
     qt_app = QApplication.instance() or QApplication(sys.argv)
-    sys.excepthook = _crash_dialog
+    assert isinstance(qt_app, QApplication)
+    qt_app.setApplicationName("SahelStock")
+    ui = UiSettings()
+    first_run = ui.language is None and not demo
+    install_language(qt_app, language or ui.language or "fr")
+    install_crash_dialog()
+
+    target = demo_db if demo else (db_arg or ui.last_database)
     try:
-        app = build()
-    except Exception as exc:  # the database could not be opened: say why, lose nothing
+        app = build(target)
+    except Exception as exc:  # the database could not be opened: say why, change nothing
         QMessageBox.critical(None, "SahelStock", str(exc))
         return 2
-    window = MainWindow(app)
-    if demo and window.facility_box.count() == 0:
-        window._on_demo_clicked()
+    for warning in app.warnings:
+        QMessageBox.warning(None, "SahelStock", warning)
+
+    if first_run and not services.list_facilities(app.uow()):
+        from gui.first_run import FirstRunDialog
+
+        dialog = FirstRunDialog(services.list_facilities(app.uow()))
+        if dialog.exec() != FirstRunDialog.DialogCode.Accepted:
+            return 0
+        ui.language = dialog.language
+        if dialog.choice == "demo":
+            app = build(demo_db)
+            target = demo_db
+        elif dialog.facility is not None:
+            services.add_facility(app.uow(), dialog.facility)
+            ui.last_facility = dialog.facility.code
+    elif ui.language is None:
+        ui.language = language or "fr"
+
+    if target == demo_db and not services.list_facilities(app.uow()):
+        load_demo_with_progress(app)
+    if target is not None:
+        ui.last_database = target
+
+    from gui.main_window import MainWindow
+
+    window = MainWindow(app, ui)
     window.show()
     return int(qt_app.exec())

@@ -202,3 +202,18 @@ def test_backup_is_a_consistent_snapshot_of_a_live_database(
         assert line.soh == 450
     finally:
         restored.dispose()
+
+
+def test_the_migrations_build_exactly_the_schema_the_code_declares(tmp_path: Path) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from db.tables import metadata
+
+    db = open_database(str(tmp_path / "schema.db"))
+    try:
+        with db.engine.connect() as conn:
+            diff = compare_metadata(MigrationContext.configure(conn), metadata)
+        assert diff == []
+    finally:
+        db.dispose()
