@@ -9,6 +9,7 @@ from typing import TypeVar
 from uuid import uuid4
 
 from core.catalogue import Product
+from core.consumption import StockPolicy
 from core.errors import DomainError, InsufficientStock, NotFound
 from core.facilities import Facility
 from core.ledger import (
@@ -23,14 +24,16 @@ from core.ledger import (
     check_lot_choice,
     check_movement,
     fefo_order,
+    is_expired,
     reversal_of,
     stock_card,
 )
 from core.ports import Change, LotBalance, UnitOfWork
-from core.settings import resolve_policy
+from core.settings import POLICY_FIELDS, parse_policy_value, resolve_policy
 from core.stock import (
     MonthSummary,
     StockLine,
+    add_months,
     complete_months,
     month_start,
     month_summaries,
@@ -79,6 +82,18 @@ def set_supplier(uow: UnitOfWork, facility_code: str, supplier_code: str | None)
                 raise DomainError("Un établissement ne peut pas être son propre fournisseur.")
             get_facility(uow, supplier_code)
         uow.facilities.set_supplier(facility.code, supplier_code)
+        uow.commit()
+
+
+def update_facility(uow: UnitOfWork, facility: Facility) -> None:
+    """Change a facility's details (name, type, region, district, supplier), never its code."""
+    with uow:
+        get_facility(uow, facility.code)
+        if facility.supplier_code is not None:
+            if facility.supplier_code == facility.code:
+                raise DomainError("Un établissement ne peut pas être son propre fournisseur.")
+            get_facility(uow, facility.supplier_code)
+        uow.facilities.update(facility)
         uow.commit()
 
 
@@ -716,3 +731,120 @@ def check_database(uow: UnitOfWork) -> list[str]:
     """Ledger consistency: balances equal the sum of movements, no lot below zero."""
     with uow:
         return uow.ledger.consistency_problems()
+
+
+# --- screens: movements, count sheet, alerts, settings ------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class MovementPage:
+    """One page of a facility's movements, newest first."""
+
+    movements: list[Movement]
+    total: int
+    reversed: frozenset[str]
+
+
+def movement_page(
+    uow: UnitOfWork,
+    facility_code: str,
+    offset: int = 0,
+    limit: int = 200,
+    product_code: str | None = None,
+    kinds: Sequence[MovementKind] | None = None,
+) -> MovementPage:
+    """Movements sorted and paged in storage, with which of them were already reversed."""
+    with uow:
+        get_facility(uow, facility_code)
+        rows, total = uow.ledger.page(facility_code, offset, limit, product_code, kinds)
+        reversed_ = uow.ledger.reversed_among(m.uuid for m in rows)
+    return MovementPage(rows, total, frozenset(reversed_))
+
+
+@dataclass(frozen=True, slots=True)
+class CountSheetLine:
+    """A line of the inventory form: what the ledger expects on a shelf."""
+
+    product: Product
+    lot: str
+    expiry: date | None
+    expected: int
+
+
+def count_sheet(uow: UnitOfWork, facility_code: str, on: date) -> list[CountSheetLine]:
+    """Every lot with stock at the end of `on` (expired ones too: they are on the shelf),
+    in catalogue order then FEFO."""
+    with uow:
+        get_facility(uow, facility_code)
+        products = uow.products.list()
+        balances = uow.ledger.lot_balances(facility_code, on)
+    by_product = _group(balances)
+    lines: list[CountSheetLine] = []
+    for product in products:
+        lots = sorted(
+            by_product.get(product.code, []),
+            key=lambda b: (b.expiry is None, b.expiry or date.max, b.lot),
+        )
+        lines.extend(CountSheetLine(product, b.lot, b.expiry, b.balance) for b in lots)
+    return lines
+
+
+@dataclass(frozen=True, slots=True)
+class LotAlert:
+    """A lot past or near its expiry date that is still in stock."""
+
+    product: Product
+    lot: str
+    expiry: date
+    quantity: int
+    expired: bool
+
+
+def expiry_alerts(uow: UnitOfWork, facility_code: str, as_of: date) -> list[LotAlert]:
+    """Expired lots still on the shelf, then lots expiring within each product's horizon."""
+    with uow:
+        facility = get_facility(uow, facility_code)
+        products = {p.code: p for p in uow.products.list()}
+        settings = uow.settings.all()
+        balances = uow.ledger.lot_balances(facility_code, as_of)
+    alerts = []
+    for balance in balances:
+        if balance.expiry is None or balance.balance <= 0:
+            continue
+        product = products[balance.product_code]
+        policy = resolve_policy(settings, product, facility)
+        expired = is_expired(balance.expiry, as_of)
+        if expired or balance.expiry <= add_months(as_of, policy.expiry_warning_months):
+            alerts.append(LotAlert(product, balance.lot, balance.expiry, balance.balance, expired))
+    return sorted(alerts, key=lambda a: (not a.expired, a.expiry, a.product.code))
+
+
+def policy_settings(uow: UnitOfWork) -> dict[tuple[str, str], str]:
+    """Every stock-policy value set, by (scope, key); scopes are "" (all products),
+    "category:<category>" and "product:<code>"."""
+    with uow:
+        return {k: v for k, v in uow.settings.all().items() if k[1] in POLICY_FIELDS}
+
+
+def set_policy_value(uow: UnitOfWork, scope: str, key: str, value: str | None) -> None:
+    """Set (or clear, with None) one stock-policy value after checking it."""
+    if value is not None:
+        parsed = parse_policy_value(key, value)
+        value = str(parsed)
+    elif key not in POLICY_FIELDS:
+        raise DomainError(f"Paramètre inconnu « {key} ».")
+    with uow:
+        uow.settings.set(scope, key, value)
+        settings = uow.settings.all()
+        for product in uow.products.list():
+            resolve_policy(settings, product, None)  # refuses a minimum above the maximum
+        uow.commit()
+
+
+def effective_policy(
+    uow: UnitOfWork, product_code: str, facility_code: str | None = None
+) -> StockPolicy:
+    with uow:
+        product = get_product(uow, product_code)
+        facility = get_facility(uow, facility_code) if facility_code else None
+        return resolve_policy(uow.settings.all(), product, facility)

@@ -69,6 +69,21 @@ class SqlFacilityRepository:
         rows = self._conn.execute(self._select().order_by(facilities.c.region, facilities.c.code))
         return [self._row_to_facility(r) for r in rows]
 
+    def update(self, facility: Facility) -> None:
+        """Name, type, region, district and supplier; the code never changes."""
+        supplier_id = self.id_of(facility.supplier_code) if facility.supplier_code else None
+        self._conn.execute(
+            facilities.update()
+            .where(facilities.c.code == facility.code)
+            .values(
+                name=facility.name,
+                type=facility.type.value,
+                region=facility.region,
+                district=facility.district,
+                supplier_id=supplier_id,
+            )
+        )
+
     def set_supplier(self, code: str, supplier_code: str | None) -> None:
         supplier_id = self.id_of(supplier_code) if supplier_code else None
         self._conn.execute(
@@ -435,6 +450,46 @@ class SqlLedgerRepository:
         if lot is not None:
             query = query.where(lots.c.lot == lot)
         return [_row_to_movement(r) for r in self._conn.execute(query)]
+
+    def page(
+        self,
+        facility_code: str,
+        offset: int,
+        limit: int,
+        product_code: str | None = None,
+        kinds: Sequence[MovementKind] | None = None,
+    ) -> tuple[list[Movement], int]:
+        """One page of a facility's movements, newest first, and how many there are in all."""
+        conditions = [movements.c.facility_id == self._facility_id(facility_code)]
+        if product_code is not None:
+            conditions.append(movements.c.product_id == self._products.id_of(product_code))
+        if kinds:
+            conditions.append(movements.c.kind.in_([k.value for k in kinds]))
+        total = self._conn.execute(
+            select(func.count()).select_from(movements).where(*conditions)
+        ).scalar_one()
+        rows = self._conn.execute(
+            select(*_MOVEMENT_COLUMNS)
+            .select_from(_MOVEMENT_FROM)
+            .where(*conditions)
+            .order_by(movements.c.occurred_on.desc(), movements.c.id.desc())
+            .offset(offset)
+            .limit(limit)
+        )
+        return [_row_to_movement(r) for r in rows], int(total)
+
+    def reversed_among(self, uuids: Iterable[str]) -> set[str]:
+        wanted = list(uuids)
+        found: set[str] = set()
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            found.update(
+                str(u)
+                for u in self._conn.execute(
+                    select(movements.c.reverses).where(movements.c.reverses.in_(chunk))
+                ).scalars()
+            )
+        return found
 
     def consistency_problems(self) -> list[str]:
         problems = []

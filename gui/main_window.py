@@ -45,13 +45,56 @@ class ScreenEntry:
 
 SCREENS: tuple[ScreenEntry, ...] = (
     ScreenEntry(
+        "dashboard",
+        QT_TRANSLATE_NOOP("MainWindow", "Tableau de bord"),
+        "gui.dashboard",
+        "DashboardScreen",
+        "Ctrl+1",
+    ),
+    ScreenEntry(
         "stock", QT_TRANSLATE_NOOP("MainWindow", "Stock"), "gui.stock", "StockScreen", "Ctrl+2"
+    ),
+    ScreenEntry(
+        "card",
+        QT_TRANSLATE_NOOP("MainWindow", "Fiche de stock"),
+        "gui.stock_card",
+        "StockCardScreen",
+        "Ctrl+3",
+    ),
+    ScreenEntry(
+        "movements",
+        QT_TRANSLATE_NOOP("MainWindow", "Mouvements"),
+        "gui.movements",
+        "MovementsScreen",
+        "Ctrl+4",
+    ),
+    ScreenEntry(
+        "count", QT_TRANSLATE_NOOP("MainWindow", "Inventaire"), "gui.count", "CountScreen", "Ctrl+5"
+    ),
+    ScreenEntry(
+        "exchange",
+        QT_TRANSLATE_NOOP("MainWindow", "Import / Export"),
+        "gui.exchange",
+        "ExchangeScreen",
+        "Ctrl+6",
+    ),
+    ScreenEntry(
+        "settings",
+        QT_TRANSLATE_NOOP("MainWindow", "Paramètres"),
+        "gui.settings",
+        "SettingsScreen",
+        "Ctrl+7",
     ),
 )
 
 
 # Entry forms reachable from the toolbar: (key, label, shortcut).
-FORMS: tuple[tuple[str, str, str], ...] = ()
+FORMS: tuple[tuple[str, str, str], ...] = (
+    ("receipt", QT_TRANSLATE_NOOP("MainWindow", "Réception"), "Ctrl+R"),
+    ("issue", QT_TRANSLATE_NOOP("MainWindow", "Dispensation"), "Ctrl+D"),
+    ("transfer", QT_TRANSLATE_NOOP("MainWindow", "Transfert"), "Ctrl+T"),
+    ("loss", QT_TRANSLATE_NOOP("MainWindow", "Perte / ajustement"), "Ctrl+L"),
+)
 
 
 def tr(text: str) -> str:
@@ -195,6 +238,7 @@ class MainWindow(QMainWindow):
             screen: Screen = cls(self.app)
             screen.ledger_changed.connect(self._on_ledger_changed)
             screen.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+            screen.navigate.connect(self._on_navigate)
             placeholder = self.stack.widget(row)
             self.stack.insertWidget(row, screen)
             self.stack.removeWidget(placeholder)
@@ -213,6 +257,9 @@ class MainWindow(QMainWindow):
             return
         screen = self.screen(SCREENS[row].key)
         self.stack.setCurrentWidget(screen)
+
+    def _on_navigate(self, key: str, item: object) -> None:
+        self.show_screen(key).open_item(item)
 
     def _on_ledger_changed(self) -> None:
         for screen in self.screens.values():

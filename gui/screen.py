@@ -15,6 +15,9 @@ class Screen(QWidget):
     ledger_changed = Signal()
     #: a short message for the status bar
     status_message = Signal(str)
+    #: ask the main window to show another screen on an item: (screen key, item), e.g.
+    #: ("card", "RUTF") opens the stock card of RUTF
+    navigate = Signal(str, object)
 
     def __init__(self, app: Application, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -27,3 +30,6 @@ class Screen(QWidget):
 
     def refresh(self) -> None:
         """Reload what the screen shows; called when the facility changes or the ledger did."""
+
+    def open_item(self, item: object) -> None:
+        """Show one item (a product code, a movement uuid…) when another screen asks to."""

@@ -57,7 +57,7 @@ def test_main_window_opens_on_the_last_facility_and_shows_the_database(qtbot, ap
     qtbot.addWidget(window)
     assert window.facility == "CSCOM-SEV"
     assert str(tmp_path / "gui.db") in window.database_label.text()
-    stock = window.screens["stock"]
+    stock = window.screen("stock")
     assert stock.model.rowCount() == len(services.list_products(app.uow()))
     window.facility_box.setCurrentIndex(window.facility_box.findData("CSREF-MOP"))
     assert ui.last_facility == "CSREF-MOP"
@@ -67,7 +67,7 @@ def test_main_window_opens_on_the_last_facility_and_shows_the_database(qtbot, ap
 def test_stock_screen_search_and_programme_filter(qtbot, app, ui):
     window = MainWindow(app, ui)
     qtbot.addWidget(window)
-    stock = window.screens["stock"]
+    stock = window.screen("stock")
     qtbot.keyClicks(stock.search, "atpe")
     assert stock.proxy.rowCount() == 1
     assert "RUTF" in stock.proxy.index(0, 0).data()

@@ -1,0 +1,7 @@
+"""CountScreen (being built)."""
+
+from gui.screen import Screen
+
+
+class CountScreen(Screen):
+    pass

@@ -1,0 +1,7 @@
+"""DashboardScreen (being built)."""
+
+from gui.screen import Screen
+
+
+class DashboardScreen(Screen):
+    pass

@@ -1,0 +1,7 @@
+"""ExchangeScreen (being built)."""
+
+from gui.screen import Screen
+
+
+class ExchangeScreen(Screen):
+    pass

@@ -1,0 +1,7 @@
+"""MovementsScreen (being built)."""
+
+from gui.screen import Screen
+
+
+class MovementsScreen(Screen):
+    pass

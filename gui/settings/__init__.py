@@ -1,0 +1,7 @@
+"""SettingsScreen (being built)."""
+
+from gui.screen import Screen
+
+
+class SettingsScreen(Screen):
+    pass

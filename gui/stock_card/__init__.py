@@ -1,0 +1,7 @@
+"""StockCardScreen (being built)."""
+
+from gui.screen import Screen
+
+
+class StockCardScreen(Screen):
+    pass
