@@ -323,7 +323,16 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Application], int]] = {
 }
 
 
+def cmd_facility_set_supplier(args: argparse.Namespace, app: Application) -> int:
+    supplier = None if args.none else args.supplier
+    services.set_supplier(app.uow(), args.code, supplier)
+    print(f"{args.code} : fournisseur {supplier or 'aucun'}.")
+    return 0
+
+
 def run(args: argparse.Namespace, app: Application) -> int:
     if args.command == "facility":
+        if args.facility_command == "set-supplier":
+            return cmd_facility_set_supplier(args, app)
         return cmd_facility_add(args, app)
     return COMMANDS[args.command](args, app)

@@ -53,6 +53,14 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--district", required=True)
     add.add_argument("--supplier", help="code de l'établissement fournisseur")
 
+    supplier = facility_sub.add_parser(
+        "set-supplier", parents=[common], help="changer le fournisseur d'un établissement"
+    )
+    supplier.add_argument("--code", required=True)
+    group = supplier.add_mutually_exclusive_group(required=True)
+    group.add_argument("--supplier", help="code de l'établissement fournisseur")
+    group.add_argument("--none", action="store_true", help="aucun fournisseur")
+
     sub.add_parser("facilities", parents=[common, as_json], help="lister les établissements")
     sub.add_parser("products", parents=[common, as_json], help="lister le catalogue de produits")
 

@@ -247,3 +247,39 @@ def test_python_main_py_runs_as_a_program(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == []
     assert (tmp_path / "sahelstock.db").exists()
+
+
+def test_supplier_relations_can_be_changed_from_a_script(capsys, db) -> None:
+    add_two_facilities(capsys, db)
+    assert (
+        run(
+            capsys,
+            "--db",
+            db,
+            "facility",
+            "set-supplier",
+            "--code",
+            "CSREF-MOP",
+            "--supplier",
+            "CSCOM-SEV",
+        )[0]
+        == 0
+    )
+    assert (
+        run(capsys, "--db", db, "facility", "set-supplier", "--code", "CSCOM-SEV", "--none")[0] == 0
+    )
+    by_code = {f["code"]: f for f in json.loads(run(capsys, "--db", db, "facilities", "--json")[1])}
+    assert by_code["CSREF-MOP"]["supplier"] == "CSCOM-SEV"
+    assert by_code["CSCOM-SEV"]["supplier"] is None
+    code, _, err = run(
+        capsys,
+        "--db",
+        db,
+        "facility",
+        "set-supplier",
+        "--code",
+        "CSCOM-SEV",
+        "--supplier",
+        "CSCOM-SEV",
+    )
+    assert code == 2 and "propre fournisseur" in err
