@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import uuid
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -19,11 +21,42 @@ from tests.conftest import CATALOGUE
 TODAY = datetime(2026, 11, 21, 12, 0)
 
 
+PG_URL = os.environ.get("SAHELSTOCK_TEST_PG_URL")  # a role that may CREATE DATABASE
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Modules that set BACKENDS run their database tests on each backend listed there."""
+    backends = getattr(metafunc.module, "BACKENDS", None)
+    if backends and "database" in metafunc.fixturenames:
+        metafunc.parametrize("database", backends, indirect=True)
+
+
 @pytest.fixture
-def database(tmp_path: Path) -> Iterator[Database]:
-    db = open_database(str(tmp_path / "test.db"))
-    yield db
-    db.dispose()
+def database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+    backend = getattr(request, "param", "sqlite")
+    if backend == "sqlite":
+        db = open_database(str(tmp_path / "test.db"))
+        yield db
+        db.dispose()
+        return
+    if not PG_URL:
+        pytest.skip("PostgreSQL not configured (set SAHELSTOCK_TEST_PG_URL)")
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    name = f"sahelstock_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
+    db = open_database(url)
+    try:
+        yield db
+    finally:
+        db.dispose()
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+        admin.dispose()
 
 
 @pytest.fixture

@@ -20,6 +20,8 @@ from db.uow import SqlAlchemyUnitOfWork
 HEADER = "Date;Établissement;Produit;Mouvement;Quantité;Lot;Péremption;Motif;Référence"
 TODAY = date(2026, 11, 21)
 
+BACKENDS = ("sqlite", "postgresql")
+
 
 def csv_file(tmp_path: Path, lines: list[str], name: str = "mouvements.csv") -> Path:
     path = tmp_path / name

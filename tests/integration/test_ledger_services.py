@@ -17,6 +17,8 @@ from db.uow import SqlAlchemyUnitOfWork
 
 FAR = date(2028, 6, 30)
 
+BACKENDS = ("sqlite", "postgresql")
+
 
 def rutf(uow: SqlAlchemyUnitOfWork, facility: str, on: date) -> services.StockLine:
     (line,) = services.facility_stock(uow, facility, on, product_codes=["RUTF"])

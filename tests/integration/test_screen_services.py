@@ -14,6 +14,8 @@ from core.services import ReceiptLine
 
 FAR = date(2028, 6, 30)
 
+BACKENDS = ("sqlite", "postgresql")
+
 
 def test_movement_pages_are_newest_first_and_flag_reversed_entries(uow, ctx, facilities) -> None:
     _, cscom = facilities
