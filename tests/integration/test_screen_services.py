@@ -92,7 +92,7 @@ def test_policy_values_are_checked_and_resolved_product_first(uow, facilities) -
 
 
 def test_facility_details_change_but_not_the_code(uow, facilities) -> None:
-    csref, cscom = facilities
+    _, cscom = facilities
     services.add_facility(uow, new_facility("CSREF-SEG", "CSRéf Ségou", "CSRef", "Ségou", "Ségou"))
     services.update_facility(
         uow, new_facility(cscom, "CSCom de Sévaré II", "CSCom", "Mopti", "Mopti", "CSREF-SEG")
