@@ -13,7 +13,7 @@ from typing import Any
 
 from core.catalogue import Product
 from core.errors import DomainError, InsufficientStock
-from core.exchange.movements import MovementRow, Problem, read_movement_file
+from core.exchange.movements import MovementFile, MovementRow, Problem, read_movement_file
 from core.ledger import INCOMING, Movement, MovementKind, Reason
 from core.ports import UnitOfWork
 from core.services import (
@@ -45,7 +45,8 @@ class ImportResult:
 
     `rows` counts the file's non-blank data rows; `added` the rows written to the ledger, or
     that would have been in a dry run or had there been no problem (`committed` says whether
-    anything was written); `already_imported` the rows found in the ledger already."""
+    anything was written); `already_imported` the rows found in the ledger already;
+    `new_rows` the rows counted in `added`, in file order, for a preview."""
 
     file: str
     rows: int
@@ -54,6 +55,7 @@ class ImportResult:
     problems: list[Problem]
     dry_run: bool
     committed: bool
+    new_rows: tuple[MovementRow, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -130,36 +132,87 @@ def import_movements(
         return ImportResult(
             content.file, content.data_rows, 0, 0, content.problems, dry_run, committed=False
         )
+    return _import_content(uow, ctx, content, dry_run, progress, cancelled)
+
+
+def check_movements(
+    uow: UnitOfWork,
+    ctx: Context,
+    path: Path,
+    progress: Callable[[float, str], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ImportResult:
+    """A dry run for a preview that lists as many problems as it can at once: when some rows
+    cannot be read, the rows that could are still checked for unknown codes."""
+    if progress:
+        progress(0.0, f"Lecture de {path.name}…")
+    content = read_movement_file(path)
+    if not content.problems:
+        return _import_content(uow, ctx, content, True, progress, cancelled)
+    problems = list(content.problems)
+    if content.rows:
+        with uow:
+            facilities, products = _code_maps(uow)
+        for row in content.rows:
+            problems.extend(_unknown_codes(row, facilities, products))
+        problems.sort(key=lambda p: (p.row is None, p.row or 0))
+    return ImportResult(content.file, content.data_rows, 0, 0, problems, True, committed=False)
+
+
+def _code_maps(uow: UnitOfWork) -> tuple[dict[str, str], dict[str, Product]]:
+    """Facility codes and products by their case-folded code."""
+    facilities = {f.code.casefold(): f.code for f in uow.facilities.list()}
+    products = {p.code.casefold(): p for p in uow.products.list()}
+    return facilities, products
+
+
+def _unknown_codes(
+    row: MovementRow, facilities: dict[str, str], products: dict[str, Product]
+) -> list[Problem]:
+    problems = []
+    if row.facility_code.casefold() not in facilities:
+        problems.append(
+            _problem(
+                row,
+                _FACILITY,
+                f"établissement « {row.facility_code} » inconnu ; utilisez un code de "
+                "la liste des établissements (feuille Listes du modèle).",
+            )
+        )
+    if row.product_code.casefold() not in products:
+        problems.append(
+            _problem(
+                row,
+                _PRODUCT,
+                f"produit « {row.product_code} » inconnu ; utilisez un code du "
+                "catalogue (feuille Instructions du modèle).",
+            )
+        )
+    return problems
+
+
+def _import_content(
+    uow: UnitOfWork,
+    ctx: Context,
+    content: MovementFile,
+    dry_run: bool,
+    progress: Callable[[float, str], None] | None,
+    cancelled: Callable[[], bool] | None,
+) -> ImportResult:
+    """Post the rows of a file read without problems (see import_movements)."""
     rows = content.rows
     ids = _row_ids(rows)
     problems: list[Problem] = []
     added = already = 0
+    new_rows: list[MovementRow] = []
     stopped = False
     with uow:
-        facilities = {f.code.casefold(): f.code for f in uow.facilities.list()}
-        products = {p.code.casefold(): p for p in uow.products.list()}
+        facilities, products = _code_maps(uow)
         resolved: list[tuple[MovementRow, str, Product]] = []
         for row in rows:
             facility = facilities.get(row.facility_code.casefold())
             product = products.get(row.product_code.casefold())
-            if facility is None:
-                problems.append(
-                    _problem(
-                        row,
-                        _FACILITY,
-                        f"établissement « {row.facility_code} » inconnu ; utilisez un code de "
-                        "la liste des établissements (feuille Listes du modèle).",
-                    )
-                )
-            if product is None:
-                problems.append(
-                    _problem(
-                        row,
-                        _PRODUCT,
-                        f"produit « {row.product_code} » inconnu ; utilisez un code du "
-                        "catalogue (feuille Instructions du modèle).",
-                    )
-                )
+            problems.extend(_unknown_codes(row, facilities, products))
             if facility is not None and product is not None:
                 canonical = replace(row, facility_code=facility, product_code=product.code)
                 resolved.append((canonical, ids[id(row)], product))
@@ -180,6 +233,7 @@ def import_movements(
                     with _blame(_QUANTITY):
                         _post(uow, ctx, movement)
                 added += 1
+                new_rows.append(row)
             except _RowProblem as exc:
                 problems.append(_problem(row, exc.column, exc.message))
         if stopped:
@@ -210,7 +264,14 @@ def import_movements(
         committed,
     )
     return ImportResult(
-        content.file, content.data_rows, added, already, problems, dry_run, committed
+        content.file,
+        content.data_rows,
+        added,
+        already,
+        problems,
+        dry_run,
+        committed,
+        tuple(sorted(new_rows, key=lambda r: r.row)),
     )
 
 

@@ -172,8 +172,17 @@ def check_movement(movement: Movement) -> None:
             + ", ".join(REASON_LABELS_FR[r] for r in sorted(LOSS_REASONS))
             + "."
         )
-    if kind is MovementKind.COUNT and (movement.counted is None or movement.counted < 0):
-        raise DomainError("Un inventaire doit indiquer la quantité comptée (zéro ou plus).")
+    if kind is MovementKind.COUNT:
+        if movement.counted is None or movement.counted < 0:
+            raise DomainError("Un inventaire doit indiquer la quantité comptée (zéro ou plus).")
+        sign = REASON_SIGN[movement.reason] if movement.reason else 0
+        if sign and qty and (qty > 0) != (sign > 0):
+            assert movement.reason is not None
+            raise DomainError(
+                f"Le motif « {REASON_LABELS_FR[movement.reason]} » ne peut expliquer qu'un "
+                + ("surplus" if sign > 0 else "manque")
+                + " : choisissez « Correction d'inventaire » pour cet écart."
+            )
 
 
 def fefo_order(lots: Iterable[LotStock]) -> list[LotStock]:

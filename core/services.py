@@ -602,11 +602,22 @@ def record_count(
     with uow:
         get_facility(uow, facility_code)
         posted = []
-        for line in lines:
-            for movement in _count_movements(uow, facility_code, on, line, reason, note):
-                posted.append(_post(uow, ctx, movement))
+        for number, line in enumerate(lines, start=1):
+            try:
+                for movement in _count_movements(uow, facility_code, on, line, reason, note):
+                    posted.append(_post(uow, ctx, movement))
+            except InsufficientStock as exc:
+                raise InsufficientStock(
+                    f"Ligne {number} ({_line_label(line)}) : {exc}", exc.available
+                ) from None
+            except DomainError as exc:
+                raise DomainError(f"Ligne {number} ({_line_label(line)}) : {exc}") from None
         uow.commit()
         return posted
+
+
+def _line_label(line: CountLine) -> str:
+    return f"{line.product_code}, lot {line.lot}" if line.lot else line.product_code
 
 
 def reverse_movement(

@@ -56,6 +56,11 @@ def parse_policy_value(key: str, text: str) -> Decimal | int:
     return value
 
 
+def _fr(value: Decimal) -> str:
+    """A number as a French reader writes it: 2,5 rather than 2.5."""
+    return format(value.normalize(), "f").replace(".", ",")
+
+
 def resolve_policy(
     settings: Mapping[tuple[str, str], str], product: Product, facility: Facility | None
 ) -> StockPolicy:
@@ -74,7 +79,7 @@ def resolve_policy(
     policy = StockPolicy(**values)  # type: ignore[arg-type]
     if policy.min_months > policy.max_months:
         raise DomainError(
-            f"Politique de stock de {product.code} : le minimum ({policy.min_months} mois) "
-            f"dépasse le maximum ({policy.max_months} mois)."
+            f"Politique de stock de {product.code} : le minimum ({_fr(policy.min_months)} mois) "
+            f"dépasse le maximum ({_fr(policy.max_months)} mois)."
         )
     return policy

@@ -84,6 +84,11 @@ def month_summaries(
     for change in changes:
         by_day[change.occurred_on].append(change)
         expiry.setdefault(change.lot, change.expiry)
+    # Usable stock only changes on a day with movements or on a lot's expiry date: recompute
+    # it on those days only (the stock screen walks 300 products through several months).
+    expiry_days = {e for e in expiry.values() if e is not None}
+    usable: int | None = None
+    one_day = timedelta(days=1)
     summaries: list[MonthSummary] = []
     for first in months:
         last = month_end(first)
@@ -91,21 +96,23 @@ def month_summaries(
         received = consumed = adjustments = stockout = 0
         day = first
         while day <= last:
-            for change in by_day.get(day, ()):
-                lots[change.lot] = lots.get(change.lot, 0) + change.quantity
-                if change.kind is MovementKind.RECEIPT:
-                    received += change.quantity
-                elif change.kind is MovementKind.ISSUE:
-                    consumed -= change.quantity
-                else:
-                    adjustments += change.quantity
-            if tracked_from is None or day >= tracked_from:
+            todays = by_day.get(day)
+            if todays:
+                for change in todays:
+                    lots[change.lot] = lots.get(change.lot, 0) + change.quantity
+                    if change.kind is MovementKind.RECEIPT:
+                        received += change.quantity
+                    elif change.kind is MovementKind.ISSUE:
+                        consumed -= change.quantity
+                    else:
+                        adjustments += change.quantity
+            if usable is None or todays or day in expiry_days:
                 usable = sum(
                     q for lot, q in lots.items() if q > 0 and not is_expired(expiry.get(lot), day)
                 )
-                if usable <= 0:
-                    stockout += 1
-            day += timedelta(days=1)
+            if usable <= 0 and (tracked_from is None or day >= tracked_from):
+                stockout += 1
+            day += one_day
         summaries.append(
             MonthSummary(
                 month=first,

@@ -7,21 +7,26 @@ import os
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from db.backup import backup_sqlite, default_backup_dir
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 log = logging.getLogger(__name__)
 
 APP_NAME = "SahelStock"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+#: The newest revision in db/migrations/versions. Opening a database already at this revision
+#: reads alembic_version with plain SQL and never imports Alembic (about 0.35 s of start-up,
+#: BENCHMARKS.md); tests/integration/test_fast_open.py checks it against Alembic's own head.
+HEAD_REVISION = "0003_covering_day_index"
 
 
 class DatabaseError(Exception):
@@ -91,12 +96,17 @@ def make_engine(url: str) -> Engine:
 
 
 def _alembic_config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     return config
 
 
 def head_revision() -> str:
+    """The head according to Alembic's scripts (slow: loads Alembic and every revision)."""
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
     assert head is not None
     return head
@@ -124,8 +134,20 @@ class Database:
 
 
 def current_revision(engine: Engine) -> str | None:
+    """The schema revision stored in the database (None for an empty one), read with plain
+    SQL as Alembic stores it: one row in alembic_version."""
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        try:
+            rows = conn.execute(text("SELECT version_num FROM alembic_version")).all()
+        except (OperationalError, ProgrammingError):  # no such table: a new, empty database
+            conn.rollback()
+            return None
+    if len(rows) > 1:
+        raise DatabaseError(
+            "La base a plusieurs versions de schéma enregistrées (table alembic_version) : "
+            "restaurez une sauvegarde ou appelez votre support."
+        )
+    return str(rows[0][0]) if rows else None
 
 
 def quick_check(engine: Engine) -> list[str]:
@@ -150,26 +172,35 @@ def open_database(db: str | None = None, migrate: bool = True) -> Database:
                     + ". Restaurez la dernière sauvegarde ou appelez votre support."
                 )
         current = current_revision(engine)
-        script = ScriptDirectory.from_config(_alembic_config())
-        known = {rev.revision for rev in script.walk_revisions()}
-        if current is not None and current not in known:
-            raise DatabaseError(
-                f"La base {database.describe()} a été écrite par une version plus récente de "
-                f"SahelStock (schéma {current}). Installez la dernière version de SahelStock "
-                "pour l'ouvrir ; cette version ne la modifie pas."
-            )
-        head = script.get_current_head()
-        if migrate and current != head:
-            if database.warnings:
-                raise DatabaseError(database.warnings[0] + " La mise à jour du schéma est annulée.")
-            if current is not None:
-                database.backup_before_migration = _backup_before_migration(database, current)
-            upgrade_to(engine)
-            _record_writer(engine)
+        if current != HEAD_REVISION:
+            _check_and_migrate(database, current, migrate)
     except Exception:
         engine.dispose()
         raise
     return database
+
+
+def _check_and_migrate(database: Database, current: str | None, migrate: bool) -> None:
+    """The slow path, taken only when the schema is not at HEAD_REVISION: refuse a schema
+    from a newer version, else back up and upgrade."""
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(_alembic_config())
+    known = {rev.revision for rev in script.walk_revisions()}
+    if current is not None and current not in known:
+        raise DatabaseError(
+            f"La base {database.describe()} a été écrite par une version plus récente de "
+            f"SahelStock (schéma {current}). Installez la dernière version de SahelStock "
+            "pour l'ouvrir ; cette version ne la modifie pas."
+        )
+    head = script.get_current_head()
+    if migrate and current != head:
+        if database.warnings:
+            raise DatabaseError(database.warnings[0] + " La mise à jour du schéma est annulée.")
+        if current is not None:
+            database.backup_before_migration = _backup_before_migration(database, current)
+        upgrade_to(database.engine)
+        _record_writer(database.engine)
 
 
 def _backup_before_migration(database: Database, current: str) -> Path | None:
@@ -185,6 +216,8 @@ def _backup_before_migration(database: Database, current: str) -> Path | None:
 
 
 def upgrade_to(engine: Engine, revision: str = "head") -> None:
+    from alembic import command
+
     config = _alembic_config()
     with engine.begin() as conn:
         config.attributes["connection"] = conn

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import traceback
 from collections.abc import Callable
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidge
 
 from core import services
 from core.application import Application
+from core.errors import DomainError
 from gui.crash import CrashDialog
 from gui.i18n import install_language
 from gui.ui_settings import UiSettings
@@ -108,8 +110,12 @@ def run_gui(
             app = build(demo_db)
             target = demo_db
         elif dialog.facility is not None:
-            services.add_facility(app.uow(), dialog.facility)
-            ui.last_facility = dialog.facility.code
+            try:
+                services.add_facility(app.uow(), dialog.facility)
+            except DomainError as exc:  # e.g. the code exists already: say so, then go on
+                QMessageBox.warning(None, "SahelStock", str(exc))
+            else:
+                ui.last_facility = dialog.facility.code
     elif ui.language is None:
         ui.language = language or "fr"
 
@@ -122,4 +128,18 @@ def run_gui(
 
     window = MainWindow(app, ui)
     window.show()
+    if os.environ.get("SAHELSTOCK_STARTUP_PROBE"):
+        return _startup_probe(qt_app, window)
     return int(qt_app.exec())
+
+
+def _startup_probe(qt_app: QApplication, window: QWidget) -> int:
+    """benchmarks/bench_gui_startup.py: once the window has painted its first screen, print
+    the wall-clock time (seconds since the epoch) and quit instead of running the event loop."""
+    import time
+
+    window.repaint()
+    qt_app.processEvents()
+    print(f"startup-probe shown_at={time.time():.6f}", flush=True)
+    window.close()
+    return 0

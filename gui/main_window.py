@@ -205,8 +205,11 @@ class MainWindow(QMainWindow):
 
     # --- facilities and screens -------------------------------------------------------------
 
-    def reload_facilities(self, select: str | None = None) -> None:
-        current = select or self.facility_box.currentData()
+    def reload_facilities(self, select: str | None = None, force: bool = True) -> None:
+        """Refill the facility selector (names may have changed, facilities been added); the
+        screens reload only if the selected facility changed, unless `force`."""
+        before = self.facility
+        current = select or before
         facilities = services.list_facilities(self.app.uow())
         self.facility_box.blockSignals(True)
         self.facility_box.clear()
@@ -215,7 +218,8 @@ class MainWindow(QMainWindow):
         index = self.facility_box.findData(current) if current else -1
         self.facility_box.setCurrentIndex(max(index, 0) if facilities else -1)
         self.facility_box.blockSignals(False)
-        self._on_facility_changed(self.facility_box.currentIndex())
+        if force or self.facility != before:
+            self._on_facility_changed(self.facility_box.currentIndex())
 
     @property
     def facility(self) -> str | None:
@@ -262,6 +266,7 @@ class MainWindow(QMainWindow):
         self.show_screen(key).open_item(item)
 
     def _on_ledger_changed(self) -> None:
+        self.reload_facilities(force=False)
         for screen in self.screens.values():
             if screen is not self.sender():
                 screen.refresh()

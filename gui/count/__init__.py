@@ -1,7 +1,5 @@
-"""CountScreen (being built)."""
+"""The physical count screen (inventaire): count sheet, counts entered, adjustments recorded."""
 
-from gui.screen import Screen
+from gui.count.screen import CountScreen
 
-
-class CountScreen(Screen):
-    pass
+__all__ = ["CountScreen"]

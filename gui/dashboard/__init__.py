@@ -1,7 +1,5 @@
-"""DashboardScreen (being built)."""
+"""The dashboard: a facility's products at risk first (rupture, urgence, péremption)."""
 
-from gui.screen import Screen
+from gui.dashboard.screen import DashboardScreen
 
-
-class DashboardScreen(Screen):
-    pass
+__all__ = ["DashboardScreen"]

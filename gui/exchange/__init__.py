@@ -1,7 +1,5 @@
-"""ExchangeScreen (being built)."""
+"""The Import / Export screen: the movements template, and checked imports of filled-in files."""
 
-from gui.screen import Screen
+from gui.exchange.screen import ExchangeScreen
 
-
-class ExchangeScreen(Screen):
-    pass
+__all__ = ["ExchangeScreen"]

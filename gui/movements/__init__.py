@@ -1,7 +1,5 @@
-"""MovementsScreen (being built)."""
+"""The movements screen: the facility's ledger, paged, filtered, with reversal of an entry."""
 
-from gui.screen import Screen
+from gui.movements.screen import MovementsScreen
 
-
-class MovementsScreen(Screen):
-    pass
+__all__ = ["MovementsScreen"]

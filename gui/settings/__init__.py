@@ -1,7 +1,5 @@
-"""SettingsScreen (being built)."""
+"""The settings screen: stock policy by product or category, facility details, language."""
 
-from gui.screen import Screen
+from gui.settings.screen import SettingsScreen
 
-
-class SettingsScreen(Screen):
-    pass
+__all__ = ["SettingsScreen"]

@@ -1,7 +1,5 @@
-"""StockCardScreen (being built)."""
+"""The stock card screen (fiche de stock): movements, running balances and the stock chart."""
 
-from gui.screen import Screen
+from gui.stock_card.screen import StockCardScreen
 
-
-class StockCardScreen(Screen):
-    pass
+__all__ = ["StockCardScreen"]

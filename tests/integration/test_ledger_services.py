@@ -271,3 +271,26 @@ def test_a_loss_needs_its_lot_and_a_past_date(uow, ctx, facilities) -> None:
         services.record_loss(uow, ctx, cscom, "RUTF", 5, Reason.EXPIRED, date(2026, 11, 2))
     services.record_loss(uow, ctx, cscom, "RUTF", 4, Reason.DAMAGED, date(2026, 11, 2))
     assert rutf(uow, cscom, date(2026, 11, 21)).soh == 6
+
+
+def test_a_count_says_which_line_is_wrong_and_its_reason_must_fit_the_difference(
+    uow, ctx, facilities
+) -> None:
+    _, cscom = facilities
+    services.receive_stock(uow, ctx, cscom, date(2026, 11, 1), [ReceiptLine("RUTF", 100, "A", FAR)])
+    with pytest.raises(DomainError, match=r"Ligne 2 \(RUTF, lot NEW\)"):
+        services.record_count(
+            uow,
+            ctx,
+            cscom,
+            date(2026, 11, 2),
+            [CountLine("RUTF", 90, "A"), CountLine("RUTF", 5, "NEW")],  # NEW has no expiry
+        )
+    with pytest.raises(DomainError, match="manque"):
+        services.record_count(
+            uow, ctx, cscom, date(2026, 11, 2), [CountLine("RUTF", 120, "A")], Reason.DAMAGED
+        )
+    services.record_count(
+        uow, ctx, cscom, date(2026, 11, 2), [CountLine("RUTF", 95, "A")], Reason.DAMAGED
+    )
+    assert rutf(uow, cscom, date(2026, 11, 21)).soh == 95

@@ -1,0 +1,570 @@
+"""Import / Export screen: the movements template, and checked, cancellable imports of files."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDir, Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core import services
+from core.application import Application
+from core.errors import DomainError
+from core.importing import ImportResult
+from gui.crash import log_file
+from gui.exchange.model import FileCheck, FilesModel, ImportRowsModel, ProblemsModel, count_text
+from gui.screen import Screen
+from gui.tasks import Cancelled, Progress, Task, run_task
+
+log = logging.getLogger(__name__)
+
+BANNER_STYLES = {
+    "info": "background: #e8f0fe; color: #0b2e6b; border: 1px solid #9bb7e8;",
+    "ok": "background: #e6f4ea; color: #0d4f22; border: 1px solid #8cc79f;",
+    "error": "background: #fde7e9; color: #7a0010; border: 1px solid #e79aa2;",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ImportOutcome:
+    """What the real import did: one result per file tried, and whether the user stopped it."""
+
+    checks: list[FileCheck]
+    cancelled: bool
+    not_tried: list[str]
+
+
+def _table() -> QTableView:
+    table = QTableView()
+    table.setAlternatingRowColors(True)
+    table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    table.setWordWrap(False)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+class ExchangeScreen(Screen):
+    """Download the template; choose files; see what they add or what is wrong; import."""
+
+    #: emitted once a check or an import has finished and the screen shows its outcome
+    task_finished = Signal()
+
+    def __init__(self, app: Application, parent: QWidget | None = None) -> None:
+        super().__init__(app, parent)
+        self._task: Task | None = None
+        self._paths: list[str] = []
+        self._preview: list[FileCheck] = []
+        self._last_folder = QDir.homePath()
+
+        layout = QVBoxLayout(self)
+        title = QLabel("<h2>" + self.tr("Importer des mouvements depuis Excel ou CSV") + "</h2>")
+        layout.addWidget(title)
+        intro = QLabel(
+            self.tr(
+                "1. Téléchargez le modèle Excel et remplissez une ligne par mouvement (la feuille "
+                "Instructions explique chaque colonne).<br>"
+                "2. Choisissez le fichier rempli : SahelStock le vérifie et montre ce qu'il "
+                "ajoutera, sans rien enregistrer.<br>"
+                "3. Si tout est correct, cliquez sur « Importer ». Importer deux fois le même "
+                "fichier n'ajoute rien."
+            )
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+
+        buttons = QHBoxLayout()
+        self.template_button = QPushButton(self.tr("Télécharger le modèle…"))
+        self.template_button.setToolTip(
+            self.tr("Enregistrer le modèle Excel à remplir, avec vos établissements et produits")
+        )
+        self.choose_button = QPushButton(self.tr("Choisir un fichier à importer…"))
+        self.choose_button.setToolTip(
+            self.tr("Un ou plusieurs fichiers .xlsx ou .csv ; rien n'est enregistré à ce stade")
+        )
+        self.recheck_button = QPushButton(self.tr("Vérifier de nouveau"))
+        self.recheck_button.setToolTip(
+            self.tr("Relire les mêmes fichiers, par exemple après les avoir corrigés")
+        )
+        self.recheck_button.setEnabled(False)
+        buttons.addWidget(self.template_button)
+        buttons.addWidget(self.choose_button)
+        buttons.addWidget(self.recheck_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+
+        self.progress_row = QWidget()
+        progress_layout = QHBoxLayout(self.progress_row)
+        progress_layout.setContentsMargins(0, 0, 0, 0)
+        self.progress_label = QLabel()
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setRange(0, 1000)
+        self.progress_bar.setFormat("%p %")
+        self.cancel_button = QPushButton(self.tr("Annuler"))
+        self.cancel_button.setToolTip(self.tr("Arrêter : rien n'est enregistré pour ce fichier"))
+        progress_layout.addWidget(self.progress_label)
+        progress_layout.addWidget(self.progress_bar, 1)
+        progress_layout.addWidget(self.cancel_button)
+        self.progress_row.hide()
+        layout.addWidget(self.progress_row)
+
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.banner.hide()
+        layout.addWidget(self.banner)
+
+        self.files_model = FilesModel()
+        self.files_table = _table()
+        self.files_table.setModel(self.files_model)
+        header = self.files_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.files_table.hide()
+        layout.addWidget(self.files_table)
+
+        self.details_label = QLabel()
+        layout.addWidget(self.details_label)
+        self.stack = QStackedWidget()
+        self._empty_text = self.tr(
+            "Aucun fichier choisi.\nCliquez sur « Choisir un fichier à importer… » : le "
+            "contenu du fichier s'affichera ici avant d'être enregistré."
+        )
+        self.empty_label = QLabel(self._empty_text)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setStyleSheet("color: #555;")
+        self.empty_label.setWordWrap(True)
+        self.rows_model = ImportRowsModel()
+        self.rows_table = _table()
+        self.rows_table.setModel(self.rows_model)
+        self.problems_model = ProblemsModel()
+        self.problems_table = _table()
+        self.problems_table.setModel(self.problems_model)
+        self.problems_table.setWordWrap(True)
+        self.problems_table.horizontalHeader().setSectionResizeMode(
+            4, QHeaderView.ResizeMode.Stretch
+        )
+        self.problems_table.setStyleSheet("QTableView { selection-color: black; }")
+        for widget in (self.empty_label, self.rows_table, self.problems_table):
+            self.stack.addWidget(widget)
+        layout.addWidget(self.stack, 1)
+
+        bottom = QHBoxLayout()
+        self.import_hint = QLabel()
+        self.import_hint.setStyleSheet("color: #555;")
+        self.import_button = QPushButton(self.tr("Importer"))
+        self.import_button.setMinimumWidth(160)
+        self.import_button.setEnabled(False)
+        bottom.addWidget(self.import_hint, 1)
+        bottom.addWidget(self.import_button)
+        layout.addLayout(bottom)
+
+        self.template_button.clicked.connect(self._on_template)
+        self.choose_button.clicked.connect(self._on_choose)
+        self.recheck_button.clicked.connect(lambda: self.check_files(self._paths))
+        self.cancel_button.clicked.connect(self.cancel)
+        self.import_button.clicked.connect(self.start_import)
+        self._show_idle_hint()
+
+    # --- the template -------------------------------------------------------------------------
+
+    def _on_template(self) -> None:
+        suggested = str(Path(self._last_folder) / self.tr("modele-mouvements.xlsx"))
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Enregistrer le modèle de mouvements"),
+            suggested,
+            self.tr("Classeur Excel (*.xlsx)"),
+        )
+        if path:
+            self.save_template(Path(path))
+
+    def save_template(self, path: Path) -> Path | None:
+        """Write the template with this database's facilities and products; say where."""
+        from core.exchange.movements import write_template
+
+        if path.suffix.lower() != ".xlsx":
+            path = path.with_suffix(".xlsx")
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            write_template(
+                path,
+                services.list_facilities(self.app.uow()),
+                services.list_products(self.app.uow()),
+            )
+        except OSError as exc:
+            log.warning("Cannot write the template to %s: %s", path, exc)
+            self._set_banner(
+                "error",
+                self.tr(
+                    "✖ Impossible d'écrire « {0} » ({1}). Si ce fichier est ouvert dans Excel, "
+                    "fermez-le ; sinon choisissez un autre dossier, puis réessayez."
+                ).format(path, exc.strerror or exc),
+            )
+            return None
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self._last_folder = str(path.parent)
+        self._set_banner(
+            "ok",
+            self.tr(
+                "✔ Modèle enregistré : {0}. Remplissez la feuille Mouvements, enregistrez, puis "
+                "choisissez ce fichier pour l'importer."
+            ).format(path),
+        )
+        self.status_message.emit(self.tr("Modèle enregistré : {0}").format(path))
+        return path
+
+    # --- checking files (dry run) -------------------------------------------------------------
+
+    def _on_choose(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Choisir les fichiers de mouvements à importer"),
+            self._last_folder,
+            self.tr("Fichiers de mouvements (*.xlsx *.csv);;Tous les fichiers (*)"),
+        )
+        if paths:
+            self._last_folder = str(Path(paths[0]).parent)
+            self.check_files(paths)
+
+    def check_files(self, paths: list[str]) -> None:
+        """Read and check the files in the background; nothing is written."""
+        if self.busy or not paths:
+            return
+        self._paths = [str(p) for p in paths]
+        self._clear_preview()
+        uow, ctx = self.app.uow, self.app.ctx
+        files = list(self._paths)
+
+        def work(progress: Progress, cancelled: Callable[[], bool]) -> list[FileCheck]:
+            from core.importing import check_movements
+
+            checks = []
+            for number, path in enumerate(files):
+                name = Path(path).name
+
+                def step(fraction: float, _message: str, n: int = number, name: str = name) -> None:
+                    progress((n + fraction) / len(files), name)
+
+                result = check_movements(uow(), ctx, Path(path), progress=step, cancelled=cancelled)
+                if cancelled():
+                    raise Cancelled()
+                checks.append(FileCheck(path, result))
+            return checks
+
+        self._start(
+            work,
+            self._on_checked,
+            self.tr("Vérification de « {0} »…"),
+            self.tr("Vérification annulée : rien n'a été enregistré."),
+        )
+
+    def _on_checked(self, checks: list[FileCheck]) -> None:
+        self._show_checks(checks)
+        problems = sum(len(c.result.problems) for c in checks)
+        to_add = sum(c.result.added for c in checks)
+        already = sum(c.result.already_imported for c in checks)
+        if problems:
+            self._set_banner(
+                "error",
+                self.tr(
+                    "✖ Rien n'a été enregistré : corrigez ces lignes dans le fichier puis "
+                    "réessayez (bouton « Vérifier de nouveau »)."
+                ),
+            )
+            self.import_hint.setText(
+                count_text(
+                    problems,
+                    self.tr("{0} problème à corriger avant de pouvoir importer."),
+                    self.tr("{0} problèmes à corriger avant de pouvoir importer."),
+                )
+            )
+        elif to_add == 0:
+            self._set_banner(
+                "info",
+                self.tr("ℹ Toutes les lignes sont déjà dans le registre : rien à ajouter.")
+                + " "
+                + self._already_text(already),
+            )
+            self.import_hint.setText(self.tr("Rien à importer."))
+        else:
+            self._set_banner(
+                "info",
+                self.tr("ℹ Aperçu : {0} ; {1}. Rien n'est encore enregistré.").format(
+                    self._added_text(to_add, future=True), self._already_text(already)
+                ),
+            )
+            self.import_hint.setText(
+                self.tr("Vérifiez les lignes ci-dessus, puis cliquez sur « Importer ».")
+            )
+        self.import_button.setEnabled(problems == 0 and to_add > 0)
+        if problems == 0 and to_add > 0:
+            self.import_button.setText(
+                count_text(to_add, self.tr("Importer {0} ligne"), self.tr("Importer {0} lignes"))
+            )
+
+    # --- importing ----------------------------------------------------------------------------
+
+    def start_import(self) -> None:
+        """Import the checked files, one transaction each, in the background."""
+        checks = self.files_model.checks()
+        if self.busy or not self.import_button.isEnabled() or not checks:
+            return
+        self._preview = checks
+        uow, ctx = self.app.uow, self.app.ctx
+        files = [c.path for c in checks]
+        self.import_button.setEnabled(False)
+
+        def work(progress: Progress, cancelled: Callable[[], bool]) -> ImportOutcome:
+            from core.importing import import_movements
+
+            done: list[FileCheck] = []
+            for number, path in enumerate(files):
+                name = Path(path).name
+
+                def step(fraction: float, _message: str, n: int = number, name: str = name) -> None:
+                    progress((n + fraction) / len(files), name)
+
+                result = import_movements(
+                    uow(), ctx, Path(path), dry_run=False, progress=step, cancelled=cancelled
+                )
+                done.append(FileCheck(path, result))
+                if not result.committed:
+                    break
+            stopped = cancelled() and not all(c.result.committed for c in done)
+            return ImportOutcome(done, stopped, files[len(done) :])
+
+        self._start(
+            work,
+            self._on_imported,
+            self.tr("Import de « {0} » en cours… (les autres saisies attendront la fin)"),
+            self.tr("Import annulé : rien n'a été enregistré."),
+        )
+
+    def _on_imported(self, outcome: ImportOutcome) -> None:
+        committed = [c for c in outcome.checks if c.result.committed]
+        failed = [c for c in outcome.checks if not c.result.committed]
+        if outcome.cancelled and not committed:
+            # Nothing was written: the preview still holds, the user may start again.
+            self._on_checked(self._preview)
+            self._set_banner(
+                "info",
+                self.tr(
+                    "ℹ Import annulé : rien n'a été enregistré. Cliquez sur « Importer » pour "
+                    "recommencer."
+                ),
+            )
+            return
+        self._show_checks(outcome.checks, committed_only=True)
+        added = sum(c.result.added for c in committed)
+        already = sum(c.result.already_imported for c in committed)
+        done_text = self.tr("{0}, {1}.").format(
+            self._added_text(added, future=False), self._already_text(already)
+        )
+        if outcome.cancelled or failed:
+            stopped = failed[0].result.file if failed else ""
+            skipped = [Path(p).name for p in outcome.not_tried]
+            if outcome.cancelled:
+                text = self.tr(
+                    "✖ Import annulé : rien n'a été enregistré pour « {0} ». Cliquez sur "
+                    "« Vérifier de nouveau » pour voir ce qui reste à importer."
+                ).format(stopped)
+            else:
+                text = self.tr(
+                    "✖ Rien n'a été enregistré pour « {0} » : le registre a changé depuis la "
+                    "vérification. Corrigez ces lignes dans le fichier puis réessayez."
+                ).format(stopped)
+            if skipped:
+                text += " " + self.tr("Fichiers non importés : {0}.").format(", ".join(skipped))
+            if committed:
+                text += " " + self.tr("Déjà importé(s) avant l'arrêt : {0} — {1}").format(
+                    ", ".join(c.result.file for c in committed), done_text
+                )
+            self._set_banner("error", text)
+        else:
+            self._set_banner("ok", "✔ " + done_text)
+        self.import_hint.setText(
+            self.tr(
+                "Pour importer d'autres fichiers, cliquez sur « Choisir un fichier à importer… »."
+            )
+        )
+        self.import_button.setText(self.tr("Importer"))
+        self.import_button.setEnabled(False)
+        if committed:
+            self.status_message.emit(done_text)
+            self.ledger_changed.emit()
+
+    # --- shared plumbing ----------------------------------------------------------------------
+
+    @property
+    def busy(self) -> bool:
+        return self._task is not None
+
+    def cancel(self) -> None:
+        """Ask the running check or import to stop; nothing of the current file is written."""
+        if self._task is not None:
+            self._task.cancel()
+            self.cancel_button.setEnabled(False)
+            self.progress_label.setText(self.tr("Annulation en cours…"))
+
+    def _start(
+        self,
+        work: Callable[[Progress, Callable[[], bool]], object],
+        on_done: Callable[[Any], None],
+        progress_text: str,
+        cancelled_text: str,
+    ) -> None:
+        def progress(fraction: float, name: str) -> None:
+            self.progress_bar.setValue(round(fraction * 1000))
+            if self.cancel_button.isEnabled():
+                self.progress_label.setText(progress_text.format(name))
+
+        def succeeded(result: object) -> None:
+            self._finish()
+            on_done(result)
+            self.task_finished.emit()
+
+        def failed(exc: BaseException, _details: str) -> None:
+            self._finish()
+            self.empty_label.setText(self._empty_text)
+            if isinstance(exc, Cancelled):
+                self._set_banner("info", "ℹ " + cancelled_text)
+                self.import_hint.setText(self.tr("Choisissez un fichier pour recommencer."))
+            elif isinstance(exc, (DomainError, OSError)):
+                self._set_banner("error", "✖ " + str(exc))
+            else:  # the traceback is in the log (gui.tasks); the ledger is unchanged
+                self._set_banner(
+                    "error",
+                    self.tr(
+                        "✖ Erreur inattendue : {0}. Rien n'a été enregistré pour le fichier en "
+                        "cours. Les détails sont dans le journal {1}."
+                    ).format(exc, log_file() or "sahelstock.log"),
+                )
+            self.task_finished.emit()
+
+        self._set_busy(True)
+        self.progress_bar.setValue(0)
+        self.progress_label.setText(progress_text.format(Path(self._paths[0]).name))
+        self._task = run_task(work, succeeded, failed, progress)
+
+    def _finish(self) -> None:
+        self._task = None
+        self._set_busy(False)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.progress_row.setVisible(busy)
+        self.cancel_button.setEnabled(busy)
+        for button in (self.template_button, self.choose_button):
+            button.setEnabled(not busy)
+        self.recheck_button.setEnabled(not busy and bool(self._paths))
+        if busy:
+            self.import_button.setEnabled(False)
+            self.import_hint.setText(self.tr("Veuillez patienter…"))
+
+    def _clear_preview(self) -> None:
+        self.banner.hide()
+        self.files_model.set_items([])
+        self.files_table.hide()
+        self.rows_model.set_rows([], {})
+        self.problems_model.set_items([])
+        self.details_label.clear()
+        self.empty_label.setText(self.tr("Lecture et vérification du fichier…"))
+        self.stack.setCurrentWidget(self.empty_label)
+        self.import_button.setText(self.tr("Importer"))
+        self.import_button.setEnabled(False)
+
+    def _show_checks(self, checks: list[FileCheck], committed_only: bool = False) -> None:
+        self.files_model.set_items(checks)
+        self.files_table.show()
+        self.files_table.resizeColumnToContents(0)
+        visible = min(len(checks), 4)
+        self.files_table.setFixedHeight(
+            self.files_table.horizontalHeader().height()
+            + sum(self.files_table.rowHeight(r) for r in range(visible))
+            + 2 * self.files_table.frameWidth()
+        )
+        # With one file, its name is already in the files table.
+        single = len(checks) == 1
+        self.rows_table.setColumnHidden(0, single)
+        self.problems_table.setColumnHidden(0, single)
+        problems = [p for c in checks for p in c.result.problems]
+        if problems:
+            self.problems_model.set_items(problems)
+            self.details_label.setText(
+                "<b>"
+                + self.tr("Problèmes, ligne par ligne :")
+                + "</b> "
+                + self.tr("(la ligne et la colonne sont celles du fichier)")
+            )
+            self.stack.setCurrentWidget(self.problems_table)
+            for column in range(4):
+                self.problems_table.resizeColumnToContents(column)
+            # Long messages wrap in the last column; past a few hundred rows, measuring every
+            # row would slow the screen down, and the tooltip still shows the whole message.
+            self.problems_table.verticalHeader().setSectionResizeMode(
+                QHeaderView.ResizeMode.ResizeToContents
+                if len(problems) <= 300
+                else QHeaderView.ResizeMode.Interactive
+            )
+            return
+        kept = [c for c in checks if c.result.committed or not committed_only]
+        rows = [row for c in kept for row in c.result.new_rows]
+        products = {p.code: p for p in services.list_products(self.app.uow())}
+        self.rows_model.set_rows(rows, products)
+        if committed_only:
+            heading = self.tr("Lignes ajoutées au registre :")
+        else:
+            heading = self.tr("Lignes qui seront ajoutées (pas encore enregistrées) :")
+        self.details_label.setText("<b>" + heading + "</b>")
+        self.stack.setCurrentWidget(self.rows_table if rows else self.empty_label)
+        if not rows:
+            self.empty_label.setText(self.tr("Aucune nouvelle ligne."))
+        self.rows_table.resizeColumnsToContents()
+
+    def _added_text(self, n: int, future: bool) -> str:
+        if future:
+            return count_text(
+                n, self.tr("{0} mouvement sera ajouté"), self.tr("{0} mouvements seront ajoutés")
+            )
+        return count_text(n, self.tr("{0} mouvement ajouté"), self.tr("{0} mouvements ajoutés"))
+
+    def _already_text(self, n: int) -> str:
+        return count_text(
+            n, self.tr("{0} ligne déjà importée"), self.tr("{0} lignes déjà importées")
+        )
+
+    def _set_banner(self, kind: str, text: str) -> None:
+        self.banner.setStyleSheet(f"QLabel {{ {BANNER_STYLES[kind]} padding: 8px; }}")
+        self.banner.setText(text)
+        self.banner.setProperty("kind", kind)
+        self.banner.show()
+
+    def _show_idle_hint(self) -> None:
+        self.import_hint.setText(self.tr("Choisissez d'abord un fichier : il sera vérifié."))
+
+    def refresh(self) -> None:
+        """Nothing depends on the facility: an import covers whatever facilities its rows name."""
+
+    def result_of(self, file_name: str) -> ImportResult | None:
+        """The last check or import of a file, by name (for tests and the files table)."""
+        return next(
+            (c.result for c in self.files_model.checks() if c.result.file == file_name), None
+        )

@@ -1,0 +1,85 @@
+"""Screenshots of every screen in French on the demo database: `python -m gui.screenshots DIR`."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+
+def take_screenshots(folder: Path, language: str = "fr") -> list[Path]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    home = Path(tempfile.mkdtemp(prefix="sahelstock-shots-"))
+    os.environ["SAHELSTOCK_HOME"] = str(home)
+
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from core import services
+    from core.demo import load_demo
+    from gui.i18n import install_language
+    from gui.main_window import SCREENS, MainWindow
+    from gui.ui_settings import UiSettings
+    from main import build_application
+
+    qt_app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(qt_app, QApplication)
+    install_language(qt_app, language)
+    app = build_application(str(home / "demo.db"))
+    if not services.list_facilities(app.uow()):
+        load_demo(app.uow(), app.ctx, app.ctx.today())
+    ui = UiSettings(QSettings(str(home / "ui.ini"), QSettings.Format.IniFormat))
+    ui.last_facility = "CSCOM-SOCOURA"
+    folder.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+
+    def save(widget: QWidget, name: str) -> None:
+        for _ in range(3):
+            qt_app.processEvents()
+        path = folder / f"{name}.png"
+        widget.grab().save(str(path))
+        written.append(path)
+
+    window = MainWindow(app, ui)
+    window.resize(1200, 720)
+    window.show()
+    for n, entry in enumerate(SCREENS, start=1):
+        screen = window.show_screen(entry.key) if entry.key in window.screens else None
+        if screen is None:
+            window.nav.setCurrentRow(n - 1)
+            screen = window.screens[entry.key]
+        if entry.key == "card":
+            screen.open_item("RUTF")
+        save(window, f"{n:02d}-{entry.key}")
+
+    from gui.forms import dialogs_for_screenshots
+
+    for name, dialog in dialogs_for_screenshots(app, window.facility or "", window):
+        dialog.show()
+        save(dialog, name)
+        dialog.close()
+
+    from gui.first_run import FirstRunDialog
+
+    first = FirstRunDialog([])
+    first.show()
+    save(first, "first-run-1-language")
+    first.language_next.click()
+    save(first, "first-run-2-choice")
+    first.create_button.click()
+    save(first, "first-run-3-facility")
+    first.close()
+    window.close()
+    return written
+
+
+def main(argv: list[str]) -> int:
+    folder = Path(argv[0]) if argv else Path("docs/screenshots")
+    for path in take_screenshots(folder):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
