@@ -53,9 +53,8 @@ def take_screenshots(folder: Path, language: str = "fr") -> list[Path]:
             screen.open_item("RUTF")
         save(window, f"{n:02d}-{entry.key}")
 
-    from gui.forms import dialogs_for_screenshots
-
-    for name, dialog in dialogs_for_screenshots(app, window.facility or "", window):
+    for name, dialog in _entry_forms(app, window.facility or "", window):
+        dialog.confirm_discard = lambda: True  # close without asking about what was typed
         dialog.show()
         save(dialog, name)
         dialog.close()
@@ -72,6 +71,29 @@ def take_screenshots(folder: Path, language: str = "fr") -> list[Path]:
     first.close()
     window.close()
     return written
+
+
+def _entry_forms(app, facility: str, parent):  # type: ignore[no-untyped-def]
+    """The entry forms as a user sees them: empty receipt, a dispensing being typed (FEFO
+    proposal shown), transfer, loss, and the reversal of the latest dispensing."""
+    from core import services
+    from core.ledger import MovementKind
+    from gui.forms import ReversalDialog, make_entry_form
+
+    yield "form-receipt", make_entry_form("receipt", app, facility, parent)
+    issue = make_entry_form("issue", app, facility, parent)
+    issue.product.setCurrentIndex(issue.product.findData("RUTF"))
+    issue.quantity.spin.setValue(40)
+    yield "form-issue", issue
+    yield "form-transfer", make_entry_form("transfer", app, facility, parent)
+    yield "form-loss", make_entry_form("loss", app, facility, parent)
+    page = services.movement_page(app.uow(), facility, kinds=[MovementKind.ISSUE], limit=1)
+    if page.movements:
+        movement = page.movements[0]
+        product = next(
+            p for p in services.list_products(app.uow()) if p.code == movement.product_code
+        )
+        yield "form-reversal", ReversalDialog(app, movement, product, parent)
 
 
 def main(argv: list[str]) -> int:
