@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import TypeVar
@@ -38,6 +38,7 @@ from core.stock import (
     month_start,
     month_summaries,
     stock_line,
+    stockout_start,
 )
 
 T = TypeVar("T")
@@ -861,3 +862,23 @@ def effective_policy(
         product = _get_product(uow, product_code)
         facility = _get_facility(uow, facility_code) if facility_code else None
         return resolve_policy(uow.settings.all(), product, facility)
+
+
+def stockout_since(
+    uow_factory: Callable[[], UnitOfWork], facility_code: str, product_code: str, as_of: date
+) -> date | None:
+    """The first day of a product's current stock-out at a facility (None if it has usable
+    stock). Reads the movements back from `as_of` a page at a time, each page in its own unit
+    of work, and stops as soon as it finds a day that ended with usable stock."""
+
+    def newest_first() -> Iterator[Movement]:
+        offset = 0
+        while True:
+            page = movement_page(uow_factory(), facility_code, offset, 50, product_code)
+            yield from page.movements
+            offset += len(page.movements)
+            if not page.movements or offset >= page.total:
+                return
+
+    lots = propose_lots(uow_factory(), facility_code, product_code, as_of)
+    return stockout_start(lots, newest_first(), as_of)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import calendar
+import heapq
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from itertools import groupby
 
 from core.catalogue import Product
 from core.consumption import (
@@ -20,7 +22,7 @@ from core.consumption import (
     stock_level,
     stock_status,
 )
-from core.ledger import MovementKind, is_expired
+from core.ledger import LotStock, Movement, MovementKind, is_expired
 from core.ports import Change, LotBalance
 
 
@@ -195,3 +197,59 @@ def stock_line(
         projected_stockout=projected,
         policy=policy,
     )
+
+
+def stockout_start(
+    lots_now: Iterable[LotStock], history: Iterable[Movement], as_of: date
+) -> date | None:
+    """The day a product's current stock-out began: the first day of the last run of days,
+    up to `as_of`, that ended with no usable stock (nothing left, or only expired lots).
+
+    `lots_now` are the lots with stock at the end of `as_of` (expired ones included, as
+    services.propose_lots gives them); `history` is the product's movements newest first, read
+    lazily: walking back from today stops at the last day that still had usable stock, so a
+    recent stock-out needs only the last few movements. None when there is usable stock at
+    `as_of`, or nothing ever moved."""
+    lots = list(lots_now)
+    balances = {s.lot: s.balance for s in lots}
+    expiries: dict[str, date | None] = {s.lot: s.expiry for s in lots}
+
+    def usable(day: date) -> int:
+        return sum(
+            q for lot, q in balances.items() if q > 0 and not is_expired(expiries.get(lot), day)
+        )
+
+    if usable(as_of) > 0:
+        return None
+    # Usable stock only changes on a day with movements or on an expiry date: visit those
+    # days newest first, undoing each day's movements after looking at how it ended.
+    expiry_days = [-e.toordinal() for e in expiries.values() if e is not None and e <= as_of]
+    heapq.heapify(expiry_days)
+    moves = groupby((m for m in history if m.occurred_on <= as_of), key=lambda m: m.occurred_on)
+    next_moves = next(moves, None)
+    since: date | None = None
+    first_move: date | None = None
+    while next_moves is not None or expiry_days:
+        candidates = []
+        if next_moves is not None:
+            candidates.append(next_moves[0])
+        if expiry_days:
+            candidates.append(date.fromordinal(-expiry_days[0]))
+        day = max(candidates)
+        while expiry_days and -expiry_days[0] == day.toordinal():
+            heapq.heappop(expiry_days)
+        if usable(day) > 0:
+            return since  # the next day that changed anything ended with nothing usable
+        since = day
+        if next_moves is not None and next_moves[0] == day:
+            first_move = day
+            for movement in next_moves[1]:
+                balances[movement.lot] = balances.get(movement.lot, 0) - movement.quantity
+                if movement.lot not in expiries:
+                    expiries[movement.lot] = movement.expiry
+                    if movement.expiry is not None and movement.expiry < day:
+                        heapq.heappush(expiry_days, -movement.expiry.toordinal())
+            next_moves = next(moves, None)
+    # Nothing usable as far back as the history goes: out of stock since the first movement
+    # (an expiry date before it changes nothing).
+    return first_move if since is None or first_move is None else max(since, first_move)

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 if TYPE_CHECKING:  # matplotlib is imported where first needed: it costs half a second
     from matplotlib.figure import Figure
@@ -19,19 +19,20 @@ MIN_COLOUR = "#d97700"
 MAX_COLOUR = "#2a8a3a"
 STOCKOUT_COLOUR = "#d62728"
 
-_FRENCH_MONTHS = (
-    "janv.",
-    "févr.",
-    "mars",
-    "avr.",
-    "mai",
-    "juin",
-    "juil.",
-    "août",
-    "sept.",
-    "oct.",
-    "nov.",
-    "déc.",
+# Short month names for the date axis, January first (translated when a language is set).
+_MONTHS = (
+    QT_TRANSLATE_NOOP("Charts", "janv."),
+    QT_TRANSLATE_NOOP("Charts", "févr."),
+    QT_TRANSLATE_NOOP("Charts", "mars"),
+    QT_TRANSLATE_NOOP("Charts", "avr."),
+    QT_TRANSLATE_NOOP("Charts", "mai"),
+    QT_TRANSLATE_NOOP("Charts", "juin"),
+    QT_TRANSLATE_NOOP("Charts", "juil."),
+    QT_TRANSLATE_NOOP("Charts", "août"),
+    QT_TRANSLATE_NOOP("Charts", "sept."),
+    QT_TRANSLATE_NOOP("Charts", "oct."),
+    QT_TRANSLATE_NOOP("Charts", "nov."),
+    QT_TRANSLATE_NOOP("Charts", "déc."),
 )
 
 
@@ -48,14 +49,24 @@ def group_thousands(value: float) -> str:
 class ChartLabels:
     """The words of a stock chart; the defaults are French (translated when a language is set)."""
 
-    stock: str = field(default_factory=lambda: _tr("Stock"))
-    minimum: str = field(default_factory=lambda: _tr("Stock minimum"))
-    maximum: str = field(default_factory=lambda: _tr("Stock maximum"))
-    stockout: str = field(default_factory=lambda: _tr("Rupture de stock"))
-    quantity: str = field(default_factory=lambda: _tr("Quantité"))
-    empty: str = field(default_factory=lambda: _tr("Aucun mouvement pour ce produit"))
+    stock: str = field(default_factory=lambda: QCoreApplication.translate("Charts", "Stock"))
+    minimum: str = field(
+        default_factory=lambda: QCoreApplication.translate("Charts", "Stock minimum")
+    )
+    maximum: str = field(
+        default_factory=lambda: QCoreApplication.translate("Charts", "Stock maximum")
+    )
+    stockout: str = field(
+        default_factory=lambda: QCoreApplication.translate("Charts", "Rupture de stock")
+    )
+    quantity: str = field(default_factory=lambda: QCoreApplication.translate("Charts", "Quantité"))
+    empty: str = field(
+        default_factory=lambda: QCoreApplication.translate(
+            "Charts", "Aucun mouvement pour ce produit"
+        )
+    )
     #: short month names, January first, for the date axis
-    months: Sequence[str] = _FRENCH_MONTHS
+    months: Sequence[str] = field(default_factory=lambda: tuple(_tr(str(m)) for m in _MONTHS))
     #: how numbers are written on the quantity axis and in the legend
     number: Callable[[float], str] = group_thousands
 

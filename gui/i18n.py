@@ -34,3 +34,11 @@ def install_language(app: QApplication, language: str) -> None:
         if translator.load(name, folder):
             app.installTranslator(translator)
             _installed.append(translator)
+
+
+def takes_singular(n: int) -> bool:
+    """Whether a count takes the singular in the interface language: 0 and 1 in French
+    ("0 ligne"), only 1 in English ("0 lines")."""
+    if QLocale().language() == QLocale.Language.French:
+        return abs(n) <= 1
+    return abs(n) == 1

@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.catalogue import Product, unit_label
+from core.catalogue import Product
 from gui.count.model import CountInputError, CountRow, CountValidator, parse_count
+from gui.stock.model import unit_text
 from gui.stock_card.model import format_date
 
 MAX_LOT = 60
@@ -142,9 +143,7 @@ class FoundLotDialog(QDialog):
         if product is None:
             self.unit.clear()
             return self.tr("Produit : choisissez le produit trouvé.")
-        self.unit.setText(
-            self.tr("en {0} (unité de base)").format(unit_label(product.base_unit, 2))
-        )
+        self.unit.setText(self.tr("en {0} (unité de base)").format(unit_text(product.base_unit, 2)))
         lot = self.lot.text().strip() if product.has_lots else ""
         if product.has_lots and not lot:
             return self.tr("Lot : tapez le numéro de lot écrit sur la boîte.")

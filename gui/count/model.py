@@ -23,10 +23,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QValidator
 from PySide6.QtWidgets import QLineEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from core.catalogue import Product, unit_label
+from core.catalogue import Product
 from core.ledger import is_expired
 from core.services import CountSheetLine
-from gui.stock.model import format_quantity
+from gui.stock.model import format_quantity, unit_text
 from gui.stock_card.model import format_date
 
 Index = QModelIndex | QPersistentModelIndex
@@ -80,20 +80,31 @@ def parse_count(text: str) -> int | None:
     if stripped.isdigit():
         value = int(stripped)
         if value > MAX_COUNT:
-            raise CountInputError(_tr("Quantité comptée trop grande : vérifiez le nombre."))
+            raise CountInputError(
+                QCoreApplication.translate(
+                    "CountModel", "Quantité comptée trop grande : vérifiez le nombre."
+                )
+            )
         return value
     if stripped.startswith(("-", MINUS)) and stripped[1:].isdigit():
         raise CountInputError(
-            _tr("La quantité comptée ne peut pas être négative : tapez 0 si le lot manque.")
+            QCoreApplication.translate(
+                "CountModel",
+                "La quantité comptée ne peut pas être négative : tapez 0 si le lot manque.",
+            )
         )
     if re.fullmatch(r"[0-9]+[.,][0-9]*", stripped):
         raise CountInputError(
-            _tr("Quantité comptée : un nombre entier d'unités de base, sans virgule (ex. 150).")
+            QCoreApplication.translate(
+                "CountModel",
+                "Quantité comptée : un nombre entier d'unités de base, sans virgule (ex. 150).",
+            )
         )
     raise CountInputError(
-        _tr("Quantité comptée : « {0} » n'est pas un nombre. Tapez des chiffres (ex. 150).").format(
-            text.strip()
-        )
+        QCoreApplication.translate(
+            "CountModel",
+            "Quantité comptée : « {0} » n'est pas un nombre. Tapez des chiffres (ex. 150).",
+        ).format(text.strip())
     )
 
 
@@ -110,9 +121,9 @@ def signed(value: int, locale: QLocale | None = None) -> str:
 def difference_text(product: Product, difference: int, locale: QLocale | None = None) -> str:
     """ "▼ −25 sachets", "▲ +10 sachets", "✔ 0": readable without colour."""
     if difference == 0:
-        return _tr("✔ 0 (aucun écart)")
+        return QCoreApplication.translate("CountModel", "✔ 0 (aucun écart)")
     arrow = "▲" if difference > 0 else "▼"
-    return f"{arrow} {signed(difference, locale)} {unit_label(product.base_unit, difference)}"
+    return f"{arrow} {signed(difference, locale)} {unit_text(product.base_unit, difference)}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,8 +203,12 @@ class CountModel(QAbstractTableModel):
         """ "Ligne 3 (RUTF, lot A12)", to name the line in a message."""
         line = self._rows[row]
         if line.lot:
-            return _tr("Ligne {0} ({1}, lot {2})").format(row + 1, line.product.code, line.lot)
-        return _tr("Ligne {0} ({1})").format(row + 1, line.product.code)
+            return QCoreApplication.translate("CountModel", "Ligne {0} ({1}, lot {2})").format(
+                row + 1, line.product.code, line.lot
+            )
+        return QCoreApplication.translate("CountModel", "Ligne {0} ({1})").format(
+            row + 1, line.product.code
+        )
 
     # --- Qt model ---------------------------------------------------------------------------
 
@@ -237,7 +252,9 @@ class CountModel(QAbstractTableModel):
             if column == COUNTED:
                 return _tr(TOOLTIPS[COUNTED])
             if column == LOT and line.found:
-                return _tr("Lot trouvé sur l'étagère, inconnu du registre à cette date")
+                return QCoreApplication.translate(
+                    "CountModel", "Lot trouvé sur l'étagère, inconnu du registre à cette date"
+                )
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (
             NUMBER,
             EXPECTED,
@@ -271,11 +288,19 @@ class CountModel(QAbstractTableModel):
             return text
         if column == LOT:
             if not product.has_lots:
-                return _tr("(sans lot)")
-            return _tr("{0} (trouvé)").format(line.lot) if line.found else line.lot
+                return QCoreApplication.translate("CountModel", "(sans lot)")
+            return (
+                QCoreApplication.translate("CountModel", "{0} (trouvé)").format(line.lot)
+                if line.found
+                else line.lot
+            )
         if column == EXPIRY:
             text = format_date(line.expiry, locale)
-            return _tr("{0} (périmé)").format(text) if self._expired(line) else text
+            return (
+                QCoreApplication.translate("CountModel", "{0} (périmé)").format(text)
+                if self._expired(line)
+                else text
+            )
         if column == EXPECTED:
             return format_quantity(product, line.expected, locale)
         if column == COUNTED:
@@ -296,9 +321,16 @@ class CountModel(QAbstractTableModel):
         try:
             counted = value if isinstance(value, int) else parse_count(str(value or ""))
             if isinstance(counted, int) and counted < 0:
-                raise CountInputError(_tr("La quantité comptée ne peut pas être négative."))
+                raise CountInputError(
+                    QCoreApplication.translate(
+                        "CountModel", "La quantité comptée ne peut pas être négative."
+                    )
+                )
         except CountInputError as exc:
-            self.refused.emit(f"{self.describe(index.row())} : {exc}")
+            where = self.describe(index.row())
+            self.refused.emit(
+                QCoreApplication.translate("CountModel", "{0} : {1}").format(where, exc)
+            )
             return False
         row = index.row()
         if self._rows[row].counted != counted:
@@ -336,11 +368,15 @@ class CountDelegate(QStyledItemDelegate):
         validator = CountValidator(editor)
         label = self._describe(index)
         validator.problem.connect(
-            lambda message: self.refused.emit(f"{label} : {message}" if message else "")
+            lambda message: self.refused.emit(
+                QCoreApplication.translate("CountModel", "{0} : {1}").format(label, message)
+                if message
+                else ""
+            )
         )
         editor.setValidator(validator)
         editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        editor.setPlaceholderText(_tr("non compté"))
+        editor.setPlaceholderText(QCoreApplication.translate("CountModel", "non compté"))
         # Each valid keystroke reaches the model, so the differences, the summary and the
         # Validate button follow what is typed before the cell is even left.
         editor.textChanged.connect(
@@ -376,4 +412,4 @@ class CountDelegate(QStyledItemDelegate):
             model = model.sourceModel()
         if isinstance(model, CountModel):
             return model.describe(source.row())
-        return _tr("Ligne {0}").format(index.row() + 1)
+        return QCoreApplication.translate("CountModel", "Ligne {0}").format(index.row() + 1)

@@ -13,28 +13,25 @@ from PySide6.QtPrintSupport import QPrinter
 
 from core.facilities import Facility
 from core.services import CountSheetLine
+from gui.stock.model import unit_text
 from gui.stock_card.model import format_date
 
 BLANK_ROWS = 5
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CountSheet", text)
 
 
 def count_sheet_html(facility: Facility, on: date, lines: Sequence[CountSheetLine]) -> str:
     """The inventory form: header, one row per lot with the counted column blank, signatures."""
     locale = QLocale()
     headings = (
-        _tr("N°"),
-        _tr("Produit"),
-        _tr("Unité"),
-        _tr("Lot"),
-        _tr("Péremption"),
-        _tr("Stock théorique"),
-        _tr("Quantité comptée"),
-        _tr("Écart"),
-        _tr("Observations"),
+        QCoreApplication.translate("CountSheet", "N°"),
+        QCoreApplication.translate("CountSheet", "Produit"),
+        QCoreApplication.translate("CountSheet", "Unité"),
+        QCoreApplication.translate("CountSheet", "Lot"),
+        QCoreApplication.translate("CountSheet", "Péremption"),
+        QCoreApplication.translate("CountSheet", "Stock théorique"),
+        QCoreApplication.translate("CountSheet", "Quantité comptée"),
+        QCoreApplication.translate("CountSheet", "Écart"),
+        QCoreApplication.translate("CountSheet", "Observations"),
     )
     widths = (4, 32, 7, 11, 9, 9, 10, 7, 11)
     head = "".join(
@@ -47,7 +44,7 @@ def count_sheet_html(facility: Facility, on: date, lines: Sequence[CountSheetLin
         cells = (
             str(number),
             f"{product.code} – {product.name}",
-            product.base_unit,
+            unit_text(product.base_unit, 1),
             line.lot,
             format_date(line.expiry, locale),
             locale.toString(line.expected),
@@ -63,26 +60,38 @@ def count_sheet_html(facility: Facility, on: date, lines: Sequence[CountSheetLin
         )
     rows.extend("<tr>" + "<td>&nbsp;</td>" * len(headings) + "</tr>" for _ in range(BLANK_ROWS))
     region = ", ".join(part for part in (facility.district, facility.region) if part)
+    # The texts are read outside the f-strings below: pyside6-lupdate does not look inside them.
+    title = QCoreApplication.translate("CountSheet", "FICHE D’INVENTAIRE")
+    facility_label = QCoreApplication.translate("CountSheet", "Établissement :")
+    region_label = QCoreApplication.translate("CountSheet", "District / région :")
+    date_label = QCoreApplication.translate("CountSheet", "Date de l’inventaire :")
+    instructions = QCoreApplication.translate(
+        "CountSheet",
+        "Compter chaque lot et écrire la quantité en unités de base. Une ligne non comptée "
+        "reste vide. Ajouter en bas les lots trouvés qui ne sont pas sur la liste.",
+    )
+    name_and_role = QCoreApplication.translate("CountSheet", "nom et fonction")
+    date_word = QCoreApplication.translate("CountSheet", "date")
+    signature_word = QCoreApplication.translate("CountSheet", "signature")
     signature = "".join(
-        f"<p><b>{escape(label)}</b> : {escape(_tr('nom et fonction'))} "
+        f"<p><b>{escape(label)}</b> {escape(name_and_role)} "
         "________________________________ "
-        f"{escape(_tr('date'))} ______________ {escape(_tr('signature'))} "
+        f"{escape(date_word)} ______________ {escape(signature_word)} "
         "________________________</p>"
-        for label in (_tr("Compté par"), _tr("Vérifié par"))
+        for label in (
+            QCoreApplication.translate("CountSheet", "Compté par :"),
+            QCoreApplication.translate("CountSheet", "Vérifié par :"),
+        )
     )
     return (
         "<html><body style='font-family: sans-serif; font-size: 9pt;'>"
-        f"<h2 align=center>{escape(_tr('FICHE D’INVENTAIRE'))}</h2>"
-        f"<p><b>{escape(_tr('Établissement'))} :</b> {escape(facility.name)} "
+        f"<h2 align=center>{escape(title)}</h2>"
+        f"<p><b>{escape(facility_label)}</b> {escape(facility.name)} "
         f"({escape(facility.code)})"
-        + (
-            f" &nbsp; <b>{escape(_tr('District / région'))} :</b> {escape(region)}"
-            if region
-            else ""
-        )
-        + f" &nbsp; <b>{escape(_tr('Date de l’inventaire'))} :</b> "
+        + (f" &nbsp; <b>{escape(region_label)}</b> {escape(region)}" if region else "")
+        + f" &nbsp; <b>{escape(date_label)}</b> "
         f"{escape(format_date(on, locale))}</p>"
-        f"<p><i>{escape(_tr('Compter chaque lot et écrire la quantité en unités de base. Une ligne non comptée reste vide. Ajouter en bas les lots trouvés qui ne sont pas sur la liste.'))}</i></p>"  # noqa: E501
+        f"<p><i>{escape(instructions)}</i></p>"
         "<table width='100%' border='1' cellspacing='0' cellpadding='4' "
         "style='border-collapse: collapse; border-color: #000;'>"
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"

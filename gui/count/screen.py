@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from core import services
 from core.application import Application
-from core.catalogue import Product, unit_label
+from core.catalogue import Product
 from core.errors import DomainError
 from core.facilities import Facility, fold
 from core.ledger import REASON_SIGN, Reason
@@ -56,7 +56,7 @@ from gui.count.model import (
 )
 from gui.count.printing import a4_landscape, count_sheet_html, print_html, save_pdf
 from gui.screen import Screen
-from gui.stock.model import format_quantity
+from gui.stock.model import format_quantity, unit_text
 from gui.stock_card.model import format_date, reason_text
 from gui.tasks import run_task
 
@@ -421,7 +421,7 @@ class CountScreen(Screen):
     def _short_difference(self, row: CountRow) -> str:
         difference = row.difference or 0
         lot = self.tr(" lot {0}").format(row.lot) if row.lot else ""
-        return f"{row.product.code}{lot} {signed(difference)} " + unit_label(
+        return f"{row.product.code}{lot} {signed(difference)} " + unit_text(
             row.product.base_unit, difference
         )
 
@@ -436,7 +436,7 @@ class CountScreen(Screen):
             format_quantity(row.product, row.expected, locale),
             locale.toString(row.counted or 0),
             f"{signed(row.difference or 0, locale)} "
-            + unit_label(row.product.base_unit, row.difference or 0),
+            + unit_text(row.product.base_unit, row.difference or 0),
         )
 
     def _show_entry_error(self, text: str) -> None:
@@ -506,7 +506,7 @@ class CountScreen(Screen):
             f"{m.product_code}"
             + (self.tr(" lot {0}").format(m.lot) if m.lot else "")
             + f" {signed(m.quantity)} "
-            + unit_label(
+            + unit_text(
                 products[m.product_code].base_unit if m.product_code in products else "", m.quantity
             )
             for m in adjusted[:SHOWN_DIFFERENCES]
@@ -576,7 +576,9 @@ class CountScreen(Screen):
         return count_sheet_html(facility, self.count_date(), self._sheet)
 
     def _suggested_name(self, suffix: str) -> str:
-        return f"inventaire-{self.facility}-{self.count_date():%Y-%m-%d}.{suffix}"
+        return self.tr("inventaire-{0}-{1}.{2}").format(
+            self.facility, f"{self.count_date():%Y-%m-%d}", suffix
+        )
 
     def _show_file_message(self, text: str, error: bool) -> None:
         self.file_message.setStyleSheet(ERROR_STYLE if error else RESULT_STYLE)

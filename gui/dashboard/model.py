@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import heapq
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from enum import IntEnum
-from itertools import groupby
 from typing import Any
 
 from PySide6.QtCore import (
@@ -22,12 +20,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from core.catalogue import Product, unit_label
+from core.catalogue import Product
 from core.consumption import StockStatus
-from core.ledger import LotStock, Movement, is_expired
 from core.services import LotAlert
 from core.stock import StockLine
-from gui.stock.model import format_date, format_quantity
+from gui.stock.model import format_date, format_quantity, unit_text
 
 
 class Risk(IntEnum):
@@ -153,62 +150,6 @@ def risk_items(
     return sorted(items, key=worst_first)
 
 
-def stockout_start(
-    lots_now: Iterable[LotStock], history: Iterable[Movement], as_of: date
-) -> date | None:
-    """The day a product's current stock-out began: the first day of the last run of days,
-    up to `as_of`, that ended with no usable stock (nothing left, or only expired lots).
-
-    `lots_now` are the lots with stock at the end of `as_of` (expired ones included, as
-    services.propose_lots gives them); `history` is the product's movements newest first, read
-    lazily: walking back from today stops at the last day that still had usable stock, so a
-    recent stock-out needs only the last few movements. None when there is usable stock at
-    `as_of`, or nothing ever moved."""
-    lots = list(lots_now)
-    balances = {s.lot: s.balance for s in lots}
-    expiries: dict[str, date | None] = {s.lot: s.expiry for s in lots}
-
-    def usable(day: date) -> int:
-        return sum(
-            q for lot, q in balances.items() if q > 0 and not is_expired(expiries.get(lot), day)
-        )
-
-    if usable(as_of) > 0:
-        return None
-    # Usable stock only changes on a day with movements or on an expiry date: visit those
-    # days newest first, undoing each day's movements after looking at how it ended.
-    expiry_days = [-e.toordinal() for e in expiries.values() if e is not None and e <= as_of]
-    heapq.heapify(expiry_days)
-    moves = groupby((m for m in history if m.occurred_on <= as_of), key=lambda m: m.occurred_on)
-    next_moves = next(moves, None)
-    since: date | None = None
-    first_move: date | None = None
-    while next_moves is not None or expiry_days:
-        candidates = []
-        if next_moves is not None:
-            candidates.append(next_moves[0])
-        if expiry_days:
-            candidates.append(date.fromordinal(-expiry_days[0]))
-        day = max(candidates)
-        while expiry_days and -expiry_days[0] == day.toordinal():
-            heapq.heappop(expiry_days)
-        if usable(day) > 0:
-            return since  # the next day that changed anything ended with nothing usable
-        since = day
-        if next_moves is not None and next_moves[0] == day:
-            first_move = day
-            for movement in next_moves[1]:
-                balances[movement.lot] = balances.get(movement.lot, 0) - movement.quantity
-                if movement.lot not in expiries:
-                    expiries[movement.lot] = movement.expiry
-                    if movement.expiry is not None and movement.expiry < day:
-                        heapq.heappush(expiry_days, -movement.expiry.toordinal())
-            next_moves = next(moves, None)
-    # Nothing usable as far back as the history goes: out of stock since the first movement
-    # (an expiry date before it changes nothing).
-    return first_move if since is None or first_move is None else max(since, first_move)
-
-
 def _tr(text: str) -> str:
     return QCoreApplication.translate("RiskTableModel", text)
 
@@ -228,29 +169,39 @@ def _sentence(item: RiskItem, today: date, locale: QLocale) -> str:
 
     if item.risk is Risk.STOCKED_OUT:
         if item.since is None:
-            return _tr("Rupture de stock : plus rien d'utilisable")
+            return QCoreApplication.translate(
+                "RiskTableModel", "Rupture de stock : plus rien d'utilisable"
+            )
         days = (today - item.since).days
         if days == 0:
-            return _tr("Rupture depuis aujourd'hui")
-        unit = _tr("jour") if days == 1 else _tr("jours")
-        return _tr("Rupture depuis le {0} ({1} {2})").format(
-            day(item.since), locale.toString(days), unit
+            return QCoreApplication.translate("RiskTableModel", "Rupture depuis aujourd'hui")
+        unit = (
+            QCoreApplication.translate("RiskTableModel", "jour")
+            if days == 1
+            else QCoreApplication.translate("RiskTableModel", "jours")
         )
+        return QCoreApplication.translate(
+            "RiskTableModel", "Rupture depuis le {0} ({1} {2})"
+        ).format(day(item.since), locale.toString(days), unit)
     if item.risk is Risk.EMERGENCY:
-        return _tr("MSD {0} mois — commande d'urgence").format(months(item.months_of_stock))
+        return QCoreApplication.translate(
+            "RiskTableModel", "MSD {0} mois — commande d'urgence"
+        ).format(months(item.months_of_stock))
     if item.risk is Risk.BELOW_MIN:
-        return _tr("MSD {0} mois — sous le minimum ({1} mois)").format(
-            months(item.months_of_stock), months(item.threshold_months)
-        )
+        return QCoreApplication.translate(
+            "RiskTableModel", "MSD {0} mois — sous le minimum ({1} mois)"
+        ).format(months(item.months_of_stock), months(item.threshold_months))
     assert item.expiry is not None
     quantity = (
-        f"{locale.toString(item.quantity)} {unit_label(item.product.base_unit, item.quantity)}"
+        f"{locale.toString(item.quantity)} {unit_text(item.product.base_unit, item.quantity)}"
     )
     if item.risk is Risk.EXPIRED:
-        return _tr("Lot {0} ({2}) périmé depuis le {1} — à sortir en perte").format(
-            item.lot, day(item.expiry), quantity
-        )
-    return _tr("Lot {0} périme le {1} ({2})").format(item.lot, day(item.expiry), quantity)
+        return QCoreApplication.translate(
+            "RiskTableModel", "Lot {0} ({2}) périmé depuis le {1} — à sortir en perte"
+        ).format(item.lot, day(item.expiry), quantity)
+    return QCoreApplication.translate("RiskTableModel", "Lot {0} périme le {1} ({2})").format(
+        item.lot, day(item.expiry), quantity
+    )
 
 
 class RiskTableModel(QAbstractTableModel):

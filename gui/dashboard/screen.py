@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
@@ -24,15 +23,14 @@ from PySide6.QtWidgets import (
 from core import services
 from core.application import Application
 from core.consumption import StockStatus
-from core.ledger import Movement
-from gui.dashboard.model import COLOUR, SYMBOL, Risk, RiskTableModel, risk_items, stockout_start
+from gui.dashboard.model import COLOUR, SYMBOL, Risk, RiskTableModel, risk_items
+from gui.i18n import takes_singular
 from gui.screen import Screen
 from gui.stock.empty import EmptyState
 from gui.stock.model import format_date
 from gui.stock.screen import TwoLineQuantityDelegate
 
 # Movements read at a time when looking back for the day a stock-out began.
-HISTORY_PAGE = 40
 
 
 class RiskFilter(QSortFilterProxyModel):
@@ -240,21 +238,7 @@ class DashboardScreen(Screen):
 
     def _stockout_start(self, product_code: str, today: date) -> date | None:
         assert self.facility is not None
-        facility = self.facility
-
-        def newest_first() -> Iterator[Movement]:
-            offset = 0
-            while True:
-                page = services.movement_page(
-                    self.app.uow(), facility, offset, HISTORY_PAGE, product_code
-                )
-                yield from page.movements
-                offset += len(page.movements)
-                if not page.movements or offset >= page.total:
-                    return
-
-        lots = services.propose_lots(self.app.uow(), facility, product_code, today)
-        return stockout_start(lots, newest_first(), today)
+        return services.stockout_since(self.app.uow, self.facility, product_code, today)
 
     def _facility_name(self, code: str) -> str:
         for facility in services.list_facilities(self.app.uow()):
@@ -282,8 +266,7 @@ class DashboardScreen(Screen):
         for risk, (one, many) in labels.items():
             count = counts[risk]
             tile = self.tiles[risk]
-            # French: 0 and 1 take the singular.
-            tile.set_text(count, one if count <= 1 else many)
+            tile.set_text(count, one if takes_singular(count) else many)
             tile.setEnabled(count > 0)
         current = self.proxy.risk
         if current is not None and counts[current] == 0:

@@ -21,6 +21,7 @@ from core.catalogue import Product
 from core.exchange.movements import MovementRow, Problem
 from core.importing import ImportResult
 from core.ledger import KIND_LABELS_FR, REASON_LABELS_FR, MovementKind
+from gui.i18n import takes_singular
 from gui.stock.model import format_quantity
 
 Index = QModelIndex | QPersistentModelIndex
@@ -43,8 +44,9 @@ def show_date(value: date | None) -> str:
 
 
 def count_text(n: int, singular: str, plural: str) -> str:
-    """`singular` or `plural` (each with {0}) by the French rule: 0 and 1 take the singular."""
-    return (singular if abs(n) <= 1 else plural).format(QLocale().toString(n))
+    """`singular` or `plural` (each with {0}) by the rule of the interface language (French:
+    0 and 1 take the singular; English: only 1)."""
+    return (singular if takes_singular(n) else plural).format(QLocale().toString(n))
 
 
 class _ListModel(QAbstractTableModel):

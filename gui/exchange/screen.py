@@ -116,7 +116,7 @@ class ExchangeScreen(Screen):
         self.progress_label = QLabel()
         self.progress_bar = QProgressBar()
         self.progress_bar.setRange(0, 1000)
-        self.progress_bar.setFormat("%p %")
+        self.progress_bar.setFormat(self.tr("%p %"))
         self.cancel_button = QPushButton(self.tr("Annuler"))
         self.cancel_button.setToolTip(self.tr("Arrêter : rien n'est enregistré pour ce fichier"))
         progress_layout.addWidget(self.progress_label)

@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from core.application import Application
-from core.catalogue import Product, unit_label
+from core.catalogue import Product
 from core.errors import DomainError
 from core.facilities import fold
-from gui.stock.model import format_quantity
+from gui.stock.model import format_quantity, unit_text
 
 log = logging.getLogger(__name__)
 
@@ -164,11 +164,11 @@ class QuantityInput(QWidget):
             if product is None:
                 self.unit.addItem(self.tr("unités"), False)
             else:
-                self.unit.addItem(unit_label(product.base_unit, 2), False)
+                self.unit.addItem(unit_text(product.base_unit, 2), False)
                 if product.pack_size > 1 and product.pack_unit:
                     self.unit.addItem(
                         self.tr("{0} de {1}").format(
-                            unit_label(product.pack_unit, 2), product.pack_size
+                            unit_text(product.pack_unit, 2), product.pack_size
                         ),
                         True,
                     )

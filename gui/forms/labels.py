@@ -1,4 +1,5 @@
-"""French labels of movement kinds and reasons, marked for translation, and date/number text."""
+"""French labels that come from core (movement kinds and reasons, product categories, facility
+types, stock policy settings), marked for translation, and date/number text."""
 
 from __future__ import annotations
 
@@ -6,8 +7,10 @@ from datetime import date
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale
 
-from core.catalogue import Product
+from core.catalogue import CATEGORY_LABELS_FR, Category, Product
+from core.facilities import FacilityType
 from core.ledger import KIND_LABELS_FR, REASON_LABELS_FR, MovementKind, Reason
+from core.settings import POLICY_FIELDS
 from gui.stock.model import format_quantity
 
 # The core keeps the French labels; these copies only let pyside6-lupdate find them. A test
@@ -35,6 +38,33 @@ REASON_TEXTS = {
     Reason.REVERSAL: QT_TRANSLATE_NOOP("Ledger", "Annulation d'une saisie"),
 }
 
+CATEGORY_TEXTS = {
+    Category.NUTRITION: QT_TRANSLATE_NOOP("Category", "Nutrition"),
+    Category.MEDICINES: QT_TRANSLATE_NOOP("Category", "Médicaments"),
+    Category.MHGAP: QT_TRANSLATE_NOOP("Category", "Santé mentale (mhGAP)"),
+    Category.KITS: QT_TRANSLATE_NOOP("Category", "Kits"),
+    Category.EQUIPMENT: QT_TRANSLATE_NOOP("Category", "Équipement"),
+}
+
+FACILITY_TYPE_TEXTS = {
+    FacilityType.CSCOM: QT_TRANSLATE_NOOP("FacilityType", "CSCom (centre de santé communautaire)"),
+    FacilityType.CSREF: QT_TRANSLATE_NOOP("FacilityType", "CSRéf (centre de santé de référence)"),
+    FacilityType.REGIONAL_HOSPITAL: QT_TRANSLATE_NOOP("FacilityType", "EPH (hôpital régional)"),
+    FacilityType.NATIONAL_HOSPITAL: QT_TRANSLATE_NOOP("FacilityType", "Hôpital national"),
+    FacilityType.MOBILE_CLINIC: QT_TRANSLATE_NOOP("FacilityType", "Clinique mobile"),
+    FacilityType.WAREHOUSE: QT_TRANSLATE_NOOP("FacilityType", "Entrepôt"),
+}
+
+#: the first item of each core.settings.POLICY_FIELDS entry
+POLICY_FIELD_TEXTS = {
+    "max_months": QT_TRANSLATE_NOOP("PolicyField", "Stock maximum (mois)"),
+    "min_months": QT_TRANSLATE_NOOP("PolicyField", "Stock minimum (mois)"),
+    "eop_months": QT_TRANSLATE_NOOP("PolicyField", "Point de commande d'urgence (mois)"),
+    "amc_periods": QT_TRANSLATE_NOOP("PolicyField", "Nombre de mois pour la CMM"),
+    "expiry_warning_months": QT_TRANSLATE_NOOP("PolicyField", "Alerte de péremption (mois)"),
+    "lead_time_months": QT_TRANSLATE_NOOP("PolicyField", "Délai de livraison (mois)"),
+}
+
 
 def kind_label(kind: MovementKind) -> str:
     return QCoreApplication.translate("Ledger", KIND_LABELS_FR[kind])
@@ -42,6 +72,19 @@ def kind_label(kind: MovementKind) -> str:
 
 def reason_label(reason: Reason) -> str:
     return QCoreApplication.translate("Ledger", REASON_LABELS_FR[reason])
+
+
+def category_label(category: Category) -> str:
+    return QCoreApplication.translate("Category", CATEGORY_LABELS_FR[category])
+
+
+def facility_type_label(facility_type: FacilityType) -> str:
+    return QCoreApplication.translate("FacilityType", facility_type.label_fr)
+
+
+def policy_field_label(key: str) -> str:
+    """The name of a stock policy setting ("Stock maximum (mois)")."""
+    return QCoreApplication.translate("PolicyField", POLICY_FIELDS[key][0])
 
 
 def date_text(day: date | None) -> str:

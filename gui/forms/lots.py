@@ -138,10 +138,14 @@ class LotTableModel(QAbstractTableModel):
         if row.expired:
             return "✖ " + self._refused_text
         if row.stock.available <= 0:
-            return "✖ " + _tr("déjà engagé par des sorties postérieures")
+            return "✖ " + QCoreApplication.translate(
+                "LotTableModel", "déjà engagé par des sorties postérieures"
+            )
         if row.expiring_soon:
-            return "▲ " + _tr("périme bientôt : à sortir en premier")
-        return "✔ " + _tr("utilisable")
+            return "▲ " + QCoreApplication.translate(
+                "LotTableModel", "périme bientôt : à sortir en premier"
+            )
+        return "✔ " + QCoreApplication.translate("LotTableModel", "utilisable")
 
 
 class LotPicker(QWidget):

@@ -7,12 +7,13 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QSizePo
 
 from core import services
 from core.application import Application
-from core.catalogue import Product, unit_label
+from core.catalogue import Product
 from core.errors import DomainError, InsufficientStock
 from core.facilities import Facility, check_code, fold
 from gui.forms.common import HINT_STYLE, EntryForm, ProductCombo, QuantityInput, make_date_edit
 from gui.forms.labels import date_text, number_text, quantity_text
 from gui.forms.lots import LotPicker
+from gui.stock.model import unit_text
 
 
 class OutgoingForm(EntryForm):
@@ -129,7 +130,7 @@ class OutgoingForm(EntryForm):
                 self.tr(
                     "Quantité : stock insuffisant : {0} {1} utilisables le {2}. Réduisez la "
                     "quantité."
-                ).format(number_text(usable), unit_label(product.base_unit, usable), date_text(on))
+                ).format(number_text(usable), unit_text(product.base_unit, usable), date_text(on))
             )
         return found
 

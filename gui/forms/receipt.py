@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from core import services
 from core.application import Application
-from core.catalogue import Product, unit_label
+from core.catalogue import Product
 from core.errors import DomainError
 from core.facilities import fold
 from core.services import ReceiptLine
@@ -52,7 +52,7 @@ from gui.forms.common import (
     product_text,
 )
 from gui.forms.labels import date_text, number_text
-from gui.stock.model import format_quantity
+from gui.stock.model import format_quantity, unit_text
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -79,8 +79,10 @@ def _tr(text: str) -> str:
 def units_text(product: Product, packs: bool) -> str:
     """ "sachets" or "cartons de 150"."""
     if packs:
-        return _tr("{0} de {1}").format(unit_label(product.pack_unit, 2), product.pack_size)
-    return unit_label(product.base_unit, 2)
+        return QCoreApplication.translate("ReceiptLinesModel", "{0} de {1}").format(
+            unit_text(product.pack_unit, 2), product.pack_size
+        )
+    return unit_text(product.base_unit, 2)
 
 
 def has_packs(product: Product | None) -> bool:
@@ -146,39 +148,67 @@ class ReceiptLinesModel(QAbstractTableModel):
         product = line.product
         found: list[tuple[int, str]] = []
         if product is None:
-            found.append((COL_PRODUCT, _tr("choisissez le produit livré.")))
+            found.append(
+                (
+                    COL_PRODUCT,
+                    QCoreApplication.translate("ReceiptLinesModel", "choisissez le produit livré."),
+                )
+            )
         if line.quantity <= 0:
-            found.append((COL_QUANTITY, _tr("indiquez la quantité reçue.")))
+            found.append(
+                (
+                    COL_QUANTITY,
+                    QCoreApplication.translate("ReceiptLinesModel", "indiquez la quantité reçue."),
+                )
+            )
         if product is None or not product.has_lots:
             return found
         lot = line.lot
         if not lot:
-            found.append((COL_LOT, _tr("indiquez le numéro de lot inscrit sur l'emballage.")))
+            found.append(
+                (
+                    COL_LOT,
+                    QCoreApplication.translate(
+                        "ReceiptLinesModel", "indiquez le numéro de lot inscrit sur l'emballage."
+                    ),
+                )
+            )
         known = (product.code, lot) in self.known_lots
         known_expiry = self.known_lots.get((product.code, lot))
         if not product.has_expiry:
             return found
         if line.expiry is None:
             if not (lot and known):
-                found.append((COL_EXPIRY, _tr("indiquez la date de péremption du lot.")))
+                found.append(
+                    (
+                        COL_EXPIRY,
+                        QCoreApplication.translate(
+                            "ReceiptLinesModel", "indiquez la date de péremption du lot."
+                        ),
+                    )
+                )
         elif line.expiry <= self.today:
             found.append(
                 (
                     COL_EXPIRY,
-                    _tr(
+                    QCoreApplication.translate(
+                        "ReceiptLinesModel",
                         "le {0} est passé : ce lot serait déjà périmé. Vérifiez la date "
-                        "(un lot périmé ne se réceptionne pas)."
+                        "(un lot périmé ne se réceptionne pas).",
                     ).format(date_text(line.expiry)),
                 )
             )
         elif lot and known and known_expiry != line.expiry:
-            shown = date_text(known_expiry) or _tr("sans date")
+            shown = date_text(known_expiry) or QCoreApplication.translate(
+                "ReceiptLinesModel", "sans date"
+            )
             found.append(
                 (
                     COL_EXPIRY,
-                    _tr(
+                    QCoreApplication.translate(
+                        "ReceiptLinesModel",
                         "le lot {0} est déjà enregistré avec la péremption {1} : vérifiez le "
-                        "lot ou la date."
+                        "lot ou la date.",
                     ).format(lot, shown),
                 )
             )
@@ -193,9 +223,10 @@ class ReceiptLinesModel(QAbstractTableModel):
                     found.append(
                         (
                             COL_EXPIRY,
-                            _tr(
+                            QCoreApplication.translate(
+                                "ReceiptLinesModel",
                                 "le lot {0} figure déjà ligne {1} avec la péremption {2} : "
-                                "un lot n'a qu'une date."
+                                "un lot n'a qu'une date.",
                             ).format(lot, other_row + 1, date_text(other.expiry)),
                         )
                     )
@@ -208,7 +239,9 @@ class ReceiptLinesModel(QAbstractTableModel):
         for row in self.filled_rows():
             for column, text in self.line_problems(row):
                 found.append(
-                    _tr("Ligne {0}, colonne {1} : {2}").format(row + 1, _tr(HEADERS[column]), text)
+                    QCoreApplication.translate(
+                        "ReceiptLinesModel", "Ligne {0}, colonne {1} : {2}"
+                    ).format(row + 1, _tr(HEADERS[column]), text)
                 )
         return found
 
@@ -297,7 +330,11 @@ class ReceiptLinesModel(QAbstractTableModel):
     def _display(self, line: DraftLine, row: int, column: int) -> str | None:
         product = line.product
         if column == COL_PRODUCT:
-            return product_text(product) if product else _tr("(cliquez pour choisir)")
+            return (
+                product_text(product)
+                if product
+                else QCoreApplication.translate("ReceiptLinesModel", "(cliquez pour choisir)")
+            )
         if column == COL_QUANTITY:
             return number_text(line.quantity) if line.quantity else ""
         if column == COL_UNIT:
@@ -308,7 +345,7 @@ class ReceiptLinesModel(QAbstractTableModel):
             return "= " + format_quantity(product, line.base_quantity).split(" (")[0]
         if column == COL_LOT:
             if product is not None and not product.has_lots:
-                return _tr("sans lot")
+                return QCoreApplication.translate("ReceiptLinesModel", "sans lot")
             return line.lot
         if column == COL_EXPIRY:
             if product is not None and not product.has_expiry:
@@ -319,7 +356,7 @@ class ReceiptLinesModel(QAbstractTableModel):
                 return ""
             problems = self.line_problems(row)
             if not problems:
-                return "✔ " + _tr("complète")
+                return "✔ " + QCoreApplication.translate("ReceiptLinesModel", "complète")
             columns = dict.fromkeys(_tr(HEADERS[c]) for c, _ in problems)
             return "⚠ " + ", ".join(columns)
         return None

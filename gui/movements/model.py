@@ -147,9 +147,19 @@ class MovementsTableModel(QAbstractTableModel):
         if column == COL_KIND:
             label = kind_label(movement.kind)
             if row.is_reversal:
-                return "↩ " + label + " " + _tr("(annulation)")
+                return (
+                    "↩ "
+                    + label
+                    + " "
+                    + QCoreApplication.translate("MovementsTableModel", "(annulation)")
+                )
             if row.reversed:
-                return "✖ " + label + " " + _tr("annulée")
+                return (
+                    "✖ "
+                    + label
+                    + " "
+                    + QCoreApplication.translate("MovementsTableModel", "annulée")
+                )
             return label
         if column == COL_PRODUCT:
             if row.product is None:
@@ -176,14 +186,18 @@ class MovementsTableModel(QAbstractTableModel):
         if column == COL_STATE:
             if row.reversed:
                 if row.reversed_on is not None:
-                    return "✖ " + _tr("annulée le {0}").format(date_text(row.reversed_on))
-                return "✖ " + _tr("annulée")
+                    return "✖ " + QCoreApplication.translate(
+                        "MovementsTableModel", "annulée le {0}"
+                    ).format(date_text(row.reversed_on))
+                return "✖ " + QCoreApplication.translate("MovementsTableModel", "annulée")
             if row.is_reversal:
                 if row.original_date is not None:
-                    return "↩ " + _tr("annule la saisie du {0}").format(
-                        date_text(row.original_date)
-                    )
-                return "↩ " + _tr("annule une saisie antérieure")
+                    return "↩ " + QCoreApplication.translate(
+                        "MovementsTableModel", "annule la saisie du {0}"
+                    ).format(date_text(row.original_date))
+                return "↩ " + QCoreApplication.translate(
+                    "MovementsTableModel", "annule une saisie antérieure"
+                )
             return ""
         return None
 
@@ -193,10 +207,20 @@ class MovementsTableModel(QAbstractTableModel):
         if movement.reason is not None and movement.reason.value != movement.kind.value:
             parts.append(reason_label(movement.reason))
         if row.is_reversal and movement.note:
-            parts[-1:] = [f"{parts[-1]} : {movement.note}" if parts else movement.note]
+            parts[-1:] = [
+                QCoreApplication.translate("MovementsTableModel", "{0} : {1}").format(
+                    parts[-1], movement.note
+                )
+                if parts
+                else movement.note
+            ]
         counted = movement.counted
         if movement.kind is MovementKind.COUNT and counted is not None and not row.is_reversal:
-            parts.append(_tr("compté : {0}").format(number_text(counted)))
+            parts.append(
+                QCoreApplication.translate("MovementsTableModel", "compté : {0}").format(
+                    number_text(counted)
+                )
+            )
         return " · ".join(parts)
 
     def _tooltip(self, row: MovementRow, column: int) -> str | None:
@@ -204,7 +228,10 @@ class MovementsTableModel(QAbstractTableModel):
         if column == COL_PRODUCT and row.product is not None:
             return row.product.name
         if column == COL_STATE and row.reversed:
-            return _tr("Cette saisie a été annulée par une écriture inverse ; elle reste visible.")
+            return QCoreApplication.translate(
+                "MovementsTableModel",
+                "Cette saisie a été annulée par une écriture inverse ; elle reste visible.",
+            )
         if movement.note and column in (COL_REASON, COL_STATE):
             return movement.note
         return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from core.errors import DomainError
@@ -17,14 +17,11 @@ from core.facilities import (
     fold,
     new_facility,
 )
+from gui.forms.labels import facility_type_label
 
 ERROR_STYLE = "color: #a00000;"
 HINT_STYLE = "color: #555555;"
 BAD_FIELD_STYLE = "border: 2px solid #c00000;"
-
-
-def type_label(facility_type: FacilityType) -> str:
-    return QCoreApplication.translate("FacilityType", facility_type.label_fr)
 
 
 def suggest_code(name: str) -> str:
@@ -57,7 +54,7 @@ class FacilityForm(QWidget):
         self.name_edit.setMaxLength(200)
         self.type_box = QComboBox()
         for facility_type in FacilityType:
-            self.type_box.addItem(type_label(facility_type), facility_type.value)
+            self.type_box.addItem(facility_type_label(facility_type), facility_type.value)
         self.region_box = QComboBox()
         self.region_box.addItems(REGION_NAMES)
         self.region_box.setCurrentText("Mopti")
@@ -119,7 +116,9 @@ class FacilityForm(QWidget):
         for label, text in zip(self.labels, texts, strict=True):
             label.setText(text)
         for row in range(self.type_box.count()):
-            self.type_box.setItemText(row, type_label(FacilityType(self.type_box.itemData(row))))
+            self.type_box.setItemText(
+                row, facility_type_label(FacilityType(self.type_box.itemData(row)))
+            )
         self.name_edit.setPlaceholderText(self.tr("ex. CSCom de Sévaré"))
         self.district_edit.setPlaceholderText(self.tr("ex. Mopti"))
         if self._code_editable:

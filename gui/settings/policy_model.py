@@ -22,10 +22,11 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QValidator
 from PySide6.QtWidgets import QLineEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from core.catalogue import CATEGORY_LABELS_FR, Category, Product
+from core.catalogue import Category, Product
 from core.consumption import StockPolicy
 from core.errors import DomainError
 from core.settings import GLOBAL, POLICY_FIELDS, category_scope, parse_policy_value, product_scope
+from gui.forms.labels import category_label, policy_field_label
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -100,8 +101,7 @@ def policy_scopes(products: Sequence[Product]) -> list[PolicyScope]:
         if not members:
             continue
         scope = category_scope(category.value)
-        label = QCoreApplication.translate("Category", CATEGORY_LABELS_FR[category])
-        scopes.append(PolicyScope(scope, label, 1, (GLOBAL,)))
+        scopes.append(PolicyScope(scope, category_label(category), 1, (GLOBAL,)))
         scopes.extend(
             PolicyScope(product_scope(p.code), f"{p.code} – {p.name}", 2, (scope, GLOBAL))
             for p in members
@@ -163,7 +163,9 @@ class PolicyModel(QAbstractTableModel):
     def _scope_label(self, scope: str | None) -> str:
         if scope is None:
             return QCoreApplication.translate("PolicyModel", "valeur par défaut de SahelStock")
-        return "« " + self._scopes[self.row_of(scope)].label + " »"
+        return QCoreApplication.translate("PolicyModel", "« {0} »").format(
+            self._scopes[self.row_of(scope)].label
+        )
 
     # --- Qt model -----------------------------------------------------------------------------
 
@@ -186,7 +188,7 @@ class PolicyModel(QAbstractTableModel):
             )
         if role == Qt.ItemDataRole.ToolTipRole and section > 0:
             key = self.key(section)
-            return f"{POLICY_FIELDS[key][0]}\n{tr(str(TOOLTIPS[key]))}"
+            return f"{policy_field_label(key)}\n{tr(str(TOOLTIPS[key]))}"
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

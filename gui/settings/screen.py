@@ -27,7 +27,7 @@ from core import services
 from core.application import Application
 from core.errors import DomainError
 from core.facilities import Facility
-from core.settings import POLICY_FIELDS
+from gui.forms.labels import policy_field_label
 from gui.i18n import LANGUAGES, install_language
 from gui.screen import Screen
 from gui.settings.facility_form import ERROR_STYLE, HINT_STYLE, FacilityForm
@@ -197,7 +197,7 @@ class SettingsScreen(Screen):
         return page
 
     def _save_policy(self, scope: str, key: str, value: str | None) -> bool:
-        label = POLICY_FIELDS[key][0]
+        label = policy_field_label(key)
         try:
             services.set_policy_value(self.app.uow(), scope, key, value)
         except DomainError as exc:

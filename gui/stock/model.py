@@ -81,6 +81,31 @@ TOOLTIPS = (
     QT_TRANSLATE_NOOP("StockTableModel", "Situation par rapport au minimum et au maximum"),
 )
 
+# The units of the standard catalogue (resources/catalogue.csv), singular and French plural, so
+# that they are translated; a unit a user adds to the catalogue is shown as written.
+UNIT_TEXTS = (
+    QT_TRANSLATE_NOOP("Unit", "sachet"),
+    QT_TRANSLATE_NOOP("Unit", "sachets"),
+    QT_TRANSLATE_NOOP("Unit", "comprimé"),
+    QT_TRANSLATE_NOOP("Unit", "comprimés"),
+    QT_TRANSLATE_NOOP("Unit", "gélule"),
+    QT_TRANSLATE_NOOP("Unit", "gélules"),
+    QT_TRANSLATE_NOOP("Unit", "plaquette"),
+    QT_TRANSLATE_NOOP("Unit", "plaquettes"),
+    QT_TRANSLATE_NOOP("Unit", "pièce"),
+    QT_TRANSLATE_NOOP("Unit", "pièces"),
+    QT_TRANSLATE_NOOP("Unit", "test"),
+    QT_TRANSLATE_NOOP("Unit", "tests"),
+    QT_TRANSLATE_NOOP("Unit", "kit"),
+    QT_TRANSLATE_NOOP("Unit", "kits"),
+    QT_TRANSLATE_NOOP("Unit", "boîte"),
+    QT_TRANSLATE_NOOP("Unit", "boîtes"),
+    QT_TRANSLATE_NOOP("Unit", "carton"),
+    QT_TRANSLATE_NOOP("Unit", "cartons"),
+    QT_TRANSLATE_NOOP("Unit", "paquet"),
+    QT_TRANSLATE_NOOP("Unit", "paquets"),
+)
+
 #: columns whose text is a quantity "1 561 sachets (10,4 cartons)", shown on two lines
 QUANTITY_COLUMNS = (1, 2, 5, 6)
 
@@ -89,6 +114,14 @@ Index = QModelIndex | QPersistentModelIndex
 
 def status_text(status: StockStatus) -> str:
     return QCoreApplication.translate("Status", STATUS_TEXT[status])
+
+
+def unit_text(unit: str, quantity: float) -> str:
+    """A catalogue unit for a quantity, in the interface language: "1,5 carton", "2 comprimés"
+    in French (core's unit_label), "1.5 cartons", "2 tablets" in English."""
+    if QLocale().language() != QLocale.Language.French:
+        quantity = 1 if abs(quantity) == 1 else 2
+    return QCoreApplication.translate("Unit", unit_label(unit, quantity))
 
 
 def format_date(day: date, locale: QLocale | None = None) -> str:
@@ -101,13 +134,13 @@ def format_date(day: date, locale: QLocale | None = None) -> str:
 def format_quantity(product: Product, value: int, locale: QLocale | None = None) -> str:
     """ "1 561 sachets (10,4 cartons)": base units, and packs when the product has them."""
     locale = locale or QLocale()
-    text = f"{locale.toString(value)} {unit_label(product.base_unit, value)}"
+    text = f"{locale.toString(value)} {unit_text(product.base_unit, value)}"
     if product.pack_size > 1 and product.pack_unit and value:
         packs = value / product.pack_size
         if 0 < packs < 0.05:  # "1 gélule (0,0 boîte)" would read as nothing
             shown = "< " + locale.toString(0.1, "f", 1)
-            return f"{text} ({shown} {unit_label(product.pack_unit, 0.1)})"
-        text += f" ({locale.toString(packs, 'f', 1)} {unit_label(product.pack_unit, packs)})"
+            return f"{text} ({shown} {unit_text(product.pack_unit, 0.1)})"
+        text += f" ({locale.toString(packs, 'f', 1)} {unit_text(product.pack_unit, packs)})"
     return text
 
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from core import services
 from core.application import Application
-from core.catalogue import CATEGORY_LABELS_FR, Category
+from core.catalogue import Category
 from core.consumption import StockStatus
 from core.facilities import fold
 from gui.screen import Screen
@@ -97,9 +97,13 @@ class StockScreen(Screen):
         self.search.setPlaceholderText(self.tr("Rechercher un produit (code ou nom)…"))
         self.search.setClearButtonEnabled(True)
         self.programme = QComboBox()
+        # Imported here: the dashboard imports this module at start-up, and gui.forms with it
+        # would cost some tens of milliseconds there.
+        from gui.forms.labels import category_label
+
         self.programme.addItem(self.tr("Tous les programmes"), None)
         for category in Category:
-            self.programme.addItem(self.tr(CATEGORY_LABELS_FR[category]), category.value)
+            self.programme.addItem(category_label(category), category.value)
         self.show_unstocked = QCheckBox(self.tr("Produits jamais reçus"))
         self.show_unstocked.setToolTip(
             self.tr("Afficher aussi les produits du catalogue jamais reçus ici")
@@ -259,7 +263,9 @@ class StockScreen(Screen):
                     StockStatus.BELOW_MIN,
                 )
             ]
-            alarms = [f"{status_text(status)} : {n}" for n, status in counts if n]
+            alarms = [
+                self.tr("{0} : {1}").format(status_text(status), n) for n, status in counts if n
+            ]
             if alarms:
                 text += " · " + " · ".join(alarms)
         shown = self.proxy.rowCount()

@@ -17,8 +17,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from core.catalogue import Product, unit_label
+from core.catalogue import Product
 from core.ledger import MovementKind, Reason, StockCardLine
+from gui.stock.model import unit_text
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -109,7 +110,7 @@ class StockCardModel(QAbstractTableModel):
         self.beginResetModel()
         self._lines = list(lines)
         self._reversed = reversed_
-        self._unit = unit_label(product.base_unit, 2) if product else ""
+        self._unit = unit_text(product.base_unit, 2) if product else ""
         self._locale = QLocale()
         self.endResetModel()
 
@@ -161,9 +162,11 @@ class StockCardModel(QAbstractTableModel):
         if column == KIND:
             text = kind_text(movement.kind)
             if movement.reverses:
-                return _tr("↺ Annulation : {0}").format(text)
+                return QCoreApplication.translate("StockCardModel", "↺ Annulation : {0}").format(
+                    text
+                )
             if movement.uuid in self._reversed:
-                return _tr("{0} (annulée)").format(text)
+                return QCoreApplication.translate("StockCardModel", "{0} (annulée)").format(text)
             return text
         if column == LOT:
             return movement.lot
@@ -177,7 +180,9 @@ class StockCardModel(QAbstractTableModel):
             return locale.toString(line.lot_balance)
         if column == BALANCE:
             if line.balance <= 0:
-                return _tr("✖ {0} (rupture)").format(locale.toString(line.balance))
+                return QCoreApplication.translate("StockCardModel", "✖ {0} (rupture)").format(
+                    locale.toString(line.balance)
+                )
             return locale.toString(line.balance)
         if column == DETAILS:
             return self._details(line)
@@ -189,9 +194,11 @@ class StockCardModel(QAbstractTableModel):
         movement = line.movement
         parts = []
         if movement.kind is MovementKind.COUNT and movement.counted is not None:
-            counted = _tr("Compté : {0}").format(self._locale.toString(movement.counted))
+            counted = QCoreApplication.translate("StockCardModel", "Compté : {0}").format(
+                self._locale.toString(movement.counted)
+            )
             if movement.quantity == 0:
-                counted += _tr(" (aucun écart)")
+                counted += QCoreApplication.translate("StockCardModel", " (aucun écart)")
             parts.append(counted)
         if movement.reason is not None and movement.kind not in (
             MovementKind.TRANSFER_IN,
@@ -200,13 +207,15 @@ class StockCardModel(QAbstractTableModel):
             parts.append(reason_text(movement.reason))
         if movement.counterpart:
             direction = (
-                _tr("de {0}")
+                QCoreApplication.translate("StockCardModel", "de {0}")
                 if movement.kind is MovementKind.RECEIPT or movement.quantity > 0
-                else _tr("vers {0}")
+                else QCoreApplication.translate("StockCardModel", "vers {0}")
             )
             parts.append(direction.format(movement.counterpart))
         if movement.reference:
-            parts.append(_tr("réf. {0}").format(movement.reference))
+            parts.append(
+                QCoreApplication.translate("StockCardModel", "réf. {0}").format(movement.reference)
+            )
         if movement.note:
             parts.append(movement.note)
         return " · ".join(parts)

@@ -26,12 +26,12 @@ from PySide6.QtWidgets import (
 
 from core import services
 from core.application import Application
-from core.catalogue import Product, unit_label
+from core.catalogue import Product
 from core.errors import DomainError
 from core.ledger import StockCardLine
 from gui.charts import ChartLabels, Series, save_png, stock_chart
 from gui.screen import Screen
-from gui.stock.model import format_quantity
+from gui.stock.model import format_quantity, unit_text
 from gui.stock_card.model import (
     BALANCE,
     EXPIRY,
@@ -358,7 +358,7 @@ class StockCardScreen(Screen):
             minimum=self.tr("Stock minimum"),
             maximum=self.tr("Stock maximum"),
             stockout=self.tr("Rupture de stock"),
-            quantity=self.tr("Quantité ({0})").format(unit_label(data.product.base_unit, 2)),
+            quantity=self.tr("Quantité ({0})").format(unit_text(data.product.base_unit, 2)),
             empty=self.tr("Aucun mouvement pour ce produit"),
             months=[locale.monthName(m, QLocale.FormatType.ShortFormat) for m in range(1, 13)],
             number=lambda value: locale.toString(round(value)),
@@ -406,8 +406,8 @@ class StockCardScreen(Screen):
     def _on_export(self) -> None:
         if self._data is None:
             return
-        suggested = (
-            f"fiche-{self._data.product.code}-{self.facility}-{self.app.ctx.today():%Y-%m-%d}.png"
+        suggested = self.tr("fiche-{0}-{1}-{2}.png").format(
+            self._data.product.code, self.facility, f"{self.app.ctx.today():%Y-%m-%d}"
         )
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Exporter le graphique"), suggested, self.tr("Image PNG (*.png)")

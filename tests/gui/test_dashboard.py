@@ -15,8 +15,9 @@ from core import services
 from core.facilities import new_facility
 from core.ledger import LotStock, Movement, MovementKind
 from core.services import Context, ReceiptLine
+from core.stock import stockout_start
 from gui.dashboard import DashboardScreen
-from gui.dashboard.model import Risk, RiskTableModel, risk_items, stockout_start
+from gui.dashboard.model import Risk, RiskTableModel, risk_items
 from gui.main_window import MainWindow
 from gui.ui_settings import UiSettings
 from main import build_application

@@ -1,0 +1,3742 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="fr_FR">
+<context>
+    <name>AddFacilityDialog</name>
+    <message>
+        <location filename="../../gui/settings/screen.py" line="+54"/>
+        <source>Ajouter un établissement</source>
+        <translation>Add a facility</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Un autre établissement dont vous tenez le stock ou avec lequel vous échangez (fournisseur, destinataire de transferts).</source>
+        <translation>Another facility whose stock you keep or that you exchange stock with (supplier, transfer recipient).</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Créer</source>
+        <translation>Create</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../gui/app.py" line="+33"/>
+        <source>Création de la démonstration (deux ans d&apos;historique)…</source>
+        <translation>Creating the demonstration (two years of history)…</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Démonstration</source>
+        <translation>Demonstration</translation>
+    </message>
+</context>
+<context>
+    <name>Category</name>
+    <message>
+        <location filename="../../gui/forms/labels.py" line="+42"/>
+        <source>Nutrition</source>
+        <translation>Nutrition</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Médicaments</source>
+        <translation>Medicines</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Santé mentale (mhGAP)</source>
+        <translation>Mental health (mhGAP)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kits</source>
+        <translation>Kits</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Équipement</source>
+        <translation>Equipment</translation>
+    </message>
+</context>
+<context>
+    <name>Charts</name>
+    <message>
+        <location filename="../../gui/charts.py" line="+24"/>
+        <source>janv.</source>
+        <translation>Jan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>févr.</source>
+        <translation>Feb</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>mars</source>
+        <translation>Mar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>avr.</source>
+        <translation>Apr</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>mai</source>
+        <translation>May</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>juin</source>
+        <translation>Jun</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>juil.</source>
+        <translation>Jul</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>août</source>
+        <translation>Aug</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sept.</source>
+        <translation>Sep</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>oct.</source>
+        <translation>Oct</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>nov.</source>
+        <translation>Nov</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>déc.</source>
+        <translation>Dec</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Stock</source>
+        <translation>Stock</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stock minimum</source>
+        <translation>Minimum stock</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stock maximum</source>
+        <translation>Maximum stock</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rupture de stock</source>
+        <translation>Stock-out</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quantité</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Aucun mouvement pour ce produit</source>
+        <translation>No movements for this product</translation>
+    </message>
+</context>
+<context>
+    <name>CountConfirmDialog</name>
+    <message>
+        <location filename="../../gui/count/dialogs.py" line="+201"/>
+        <source>Valider l&apos;inventaire</source>
+        <translation>Validate count</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Enregistrer l&apos;inventaire</source>
+        <translation>Record the count</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Revenir à la saisie</source>
+        <translation>Back to entry</translation>
+    </message>
+</context>
+<context>
+    <name>CountModel</name>
+    <message>
+        <location filename="../../gui/count/model.py" line="+37"/>
+        <source>N°</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Produit</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lot</source>
+        <translation>Lot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Péremption</source>
+        <translation>Expiry</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stock théorique</source>
+        <translation>Expected stock</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compté ✎</source>
+        <translation>Counted ✎</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Écart</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ce que le registre attend à la date de l&apos;inventaire</source>
+        <translation>What the ledger expects on the count date</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Quantité trouvée sur l&apos;étagère, en unités de base. Vide : ligne non comptée, elle ne sera pas modifiée.</source>
+        <translation>Quantity found on the shelf, in base units. Empty: line not counted, it will not be changed.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Compté − théorique : + surplus, − manquant</source>
+        <translation>Counted − expected: + surplus, − missing</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Quantité comptée trop grande : vérifiez le nombre.</source>
+        <translation>Counted quantity too large: check the number.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>La quantité comptée ne peut pas être négative : tapez 0 si le lot manque.</source>
+        <translation>The counted quantity cannot be negative: type 0 if the lot is missing.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Quantité comptée : un nombre entier d&apos;unités de base, sans virgule (ex. 150).</source>
+        <translation>Counted quantity: a whole number of base units, without decimals (e.g. 150).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Quantité comptée : « {0} » n&apos;est pas un nombre. Tapez des chiffres (ex. 150).</source>
+        <translation>Counted quantity: “{0}” is not a number. Type digits (e.g. 150).</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>✔ 0 (aucun écart)</source>
+        <translation>✔ 0 (no difference)</translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>Ligne {0} ({1}, lot {2})</source>
+        <extracomment>a count typed or pasted was refused; the message names the line a counted quantity was entered, changed or cleared</extracomment>
+        <translation>Line {0} ({1}, lot {2})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ligne {0} ({1})</source>
+        <translation>Line {0} ({1})</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Lot trouvé sur l&apos;étagère, inconnu du registre à cette date</source>
+        <translation>Lot found on the shelf, not in the ledger on this date</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>(sans lot)</source>
+        <translation>(no lot)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} (trouvé)</source>
+        <translation>{0} (found)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{0} (périmé)</source>
+        <translation>{0} (expired)</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>La quantité comptée ne peut pas être négative.</source>
+        <translation>The counted quantity cannot be negative.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+40"/>
+        <source>{0} : {1}</source>
+        <extracomment>what is typed is not a count: the message names the line and says what to type; &quot;&quot; once it is a count again</extracomment>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>non compté</source>
+        <translation>not counted</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Ligne {0}</source>
+        <translation>Line {0}</translation>
+    </message>
+</context>
+<context>
+    <name>CountScreen</name>
+    <message>
+        <location filename="../../gui/count/screen.py" line="+143"/>
+        <source>Jour où le stock a été compté : aujourd&apos;hui ou un jour passé</source>
+        <extracomment>the reasons a count&apos;s differences may be given, count correction first (the default)</extracomment>
+        <translation>Day the stock was counted: today or an earlier day</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exporter la fiche d&apos;inventaire (Excel)…</source>
+        <translation>Export count sheet (Excel)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Un classeur à imprimer ou à remplir : produit, lot, péremption, stock théorique</source>
+        <translation>A workbook to print or fill in: product, lot, expiry, expected stock</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Imprimer…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enregistrer en PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Date de l&apos;inventaire :</source>
+        <translation>Count date:</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Rechercher un produit ou un lot…</source>
+        <translation>Search for a product or lot…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ajouter un lot trouvé…</source>
+        <translation>Add a found lot…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Un lot sur l&apos;étagère qui n&apos;est pas sur la fiche d&apos;inventaire</source>
+        <translation>A lot on the shelf that is not on the count sheet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Retirer la ligne ajoutée</source>
+        <translation>Remove added line</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tapez la quantité comptée de chaque lot ; Entrée passe à la ligne suivante. Une ligne laissée vide n&apos;est pas modifiée.</source>
+        <translation>Type the quantity counted for each lot; Enter moves to the next line. A line left empty is not changed.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Double-cliquez sur un produit pour ouvrir sa fiche de stock</source>
+        <translation>Double-click a product to open its stock card</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Motif enregistré avec les ajustements qui mettent le stock au compté</source>
+        <translation>Reason recorded with the adjustments that bring the stock to the counted quantity</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>ex. inventaire mensuel, compté avec l&apos;infirmier</source>
+        <translation>e.g. monthly count, counted with the nurse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Valider l&apos;inventaire</source>
+        <translation>Validate count</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Motif des écarts :</source>
+        <translation>Reason for differences:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Note :</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <location line="+97"/>
+        <source>Date de l&apos;inventaire : le {0} est dans le futur. Choisissez le jour où le stock a été compté : aujourd&apos;hui ({1}) ou avant.</source>
+        <translation>Count date: {0} is in the future. Choose the day the stock was counted: today ({1}) or earlier.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Motif : « {0} » ne peut que retirer du stock, mais {1} ligne(s) ont plus que le stock théorique ({2}). Choisissez « {3} » ou vérifiez ces quantités.</source>
+        <translation>Reason: “{0}” can only remove stock, but {1} line(s) have more than the expected stock ({2}). Choose “{3}” or check these quantities.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Choisissez un établissement pour faire son inventaire.</source>
+        <translation>Choose a facility to count its stock.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Aucun lot en stock à cette date : la fiche est vide. Si vous trouvez des produits sur l&apos;étagère, ajoutez-les avec « Ajouter un lot trouvé… ».</source>
+        <translation>No lots in stock on this date: the sheet is empty. If you find products on the shelf, add them with “Add a found lot…”.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{0} lignes à compter. Aucune quantité saisie pour l&apos;instant.</source>
+        <translation>{0} lines to count. No quantities entered yet.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{0} lignes comptées sur {1}</source>
+        <translation>{0} of {1} lines counted</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+103"/>
+        <source> et {0} autre(s)</source>
+        <translation> and {0} more</translation>
+    </message>
+    <message>
+        <location line="-102"/>
+        <source> · {0} écart(s) : {1}</source>
+        <translation> · {0} difference(s): {1}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> · aucun écart</source>
+        <translation> · no differences</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> · {0} ligne(s) non comptée(s) : elles ne changeront pas</source>
+        <translation> · {0} line(s) not counted: they will not change</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+84"/>
+        <source> lot {0}</source>
+        <translation> lot {0}</translation>
+    </message>
+    <message>
+        <location line="-77"/>
+        <source>, lot {0}</source>
+        <translation>, lot {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> (lot trouvé)</source>
+        <translation> (found lot)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0}{1}{2} : théorique {3}, compté {4} → {5}</source>
+        <translation>{0}{1}{2}: expected {3}, counted {4} → {5}</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Inventaire du {0} à {1} : {2} ligne(s) comptée(s), {3} écart(s).</source>
+        <translation>Physical count of {0} at {1}: {2} line(s) counted, {3} difference(s).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Aucun écart : le stock compté est celui du registre.</source>
+        <translation>No differences: the stock counted matches the ledger.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Motif des écarts : {0}. {1} ligne(s) sans écart seront notées comme vérifiées. {2} ligne(s) non comptée(s) ne changent pas.</source>
+        <translation>Reason for differences: {0}. {1} line(s) with no difference will be recorded as checked. {2} line(s) not counted stay unchanged.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>L&apos;inventaire n&apos;a pas été enregistré, rien n&apos;a été modifié. {0}</source>
+        <translation>The count was not recorded; nothing was changed. {0}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>✔ Inventaire du {0} enregistré : {1} ligne(s) comptée(s), {2} ajustement(s)</source>
+        <translation>✔ Physical count of {0} recorded: {1} line(s) counted, {2} adjustment(s)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Inventaire du {0} enregistré</source>
+        <translation>Physical count of {0} recorded</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>inventaire-{0}-{1}.{2}</source>
+        <translation>count-{0}-{1}.{2}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Exporter la fiche d&apos;inventaire</source>
+        <translation>Export the count sheet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Classeur Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>✔ Fiche d&apos;inventaire enregistrée : {0}</source>
+        <translation>✔ Count sheet saved: {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fiche d&apos;inventaire enregistrée : {0}</source>
+        <translation>Count sheet saved: {0}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Fiche non enregistrée : impossible d&apos;écrire {0} ({1}). Si le fichier est ouvert dans Excel, fermez-le ; sinon choisissez un autre dossier.</source>
+        <translation>Sheet not saved: cannot write {0} ({1}). If the file is open in Excel, close it; otherwise choose another folder.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Imprimer la fiche d&apos;inventaire</source>
+        <translation>Print the count sheet</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fiche d&apos;inventaire envoyée à l&apos;imprimante</source>
+        <translation>Count sheet sent to the printer</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Enregistrer la fiche d&apos;inventaire en PDF</source>
+        <translation>Save the count sheet as PDF</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Document PDF (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>PDF non enregistré : impossible d&apos;écrire {0}. Choisissez un autre dossier.</source>
+        <translation>PDF not saved: cannot write {0}. Choose another folder.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>✔ PDF enregistré : {0}</source>
+        <translation>✔ PDF saved: {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF enregistré : {0}</source>
+        <translation>PDF saved: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>CountSheet</name>
+    <message>
+        <location filename="../../gui/count/printing.py" line="+26"/>
+        <source>N°</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Produit</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unité</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lot</source>
+        <translation>Lot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Péremption</source>
+        <translation>Expiry</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stock théorique</source>
+        <translation>Expected stock</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quantité comptée</source>
+        <translation>Quantity counted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Écart</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Observations</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>FICHE D’INVENTAIRE</source>
+        <translation>PHYSICAL COUNT SHEET</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Établissement :</source>
+        <translation>Facility:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>District / région :</source>
+        <translation>District / region:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date de l’inventaire :</source>
+        <translation>Count date:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compter chaque lot et écrire la quantité en unités de base. Une ligne non comptée reste vide. Ajouter en bas les lots trouvés qui ne sont pas sur la liste.</source>
+        <translation>Count each lot and write the quantity in base units. Leave a line that is not counted blank. Add any lots found that are not on the list at the bottom.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>nom et fonction</source>
+        <translation>name and position</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>date</source>
+        <translation>date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>signature</source>
+        <translation>signature</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Compté par :</source>
+        <translation>Counted by:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vérifié par :</source>
+        <translation>Checked by:</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../../gui/crash.py" line="+31"/>
+        <source>SahelStock – erreur inattendue</source>
+        <translation>SahelStock – unexpected error</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>ils sont aussi dans le fichier journal {0}.</source>
+        <translation>they are also in the log file {0}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ils sont aussi dans le fichier journal sahelstock.log du dossier de données.</source>
+        <translation>they are also in the log file sahelstock.log in the data folder.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Une erreur inattendue est survenue. Vos saisies déjà enregistrées ne sont pas perdues. Copiez les détails ci-dessous et envoyez-les à votre support ; {0}</source>
+        <translation>An unexpected error occurred. Entries already saved are not lost. Copy the details below and send them to your support contact; {0}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Copier les détails</source>
+        <translation>Copy details</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Copié</source>
+        <translation>Copied</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardScreen</name>
+    <message>
+        <location filename="../../gui/dashboard/screen.py" line="+174"/>
+        <source>Double-cliquez sur une ligne (ou appuyez sur Entrée) pour ouvrir la fiche de stock du produit. Cliquez sur une case ci-dessus pour ne voir que ces alertes.</source>
+        <translation>Double-click a row (or press Enter) to open the product&apos;s stock card. Click a box above to see only those alerts.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Produits à risque</source>
+        <translation>Products at risk</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Aucun établissement pour l&apos;instant</source>
+        <translation>No facility yet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ajoutez votre établissement dans Paramètres › Établissement (Ctrl+7) : le tableau de bord montrera ensuite ses ruptures, ses commandes d&apos;urgence et ses lots proches de la péremption.</source>
+        <translation>Add your facility in Settings › Facility (Ctrl+7): the dashboard will then show its stock-outs, emergency orders and lots close to expiry.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ouvrir les paramètres</source>
+        <translation>Open settings</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Produits à risque — {0}, situation au {1}</source>
+        <translation>Products at risk — {0}, as of {1}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Aucun stock enregistré</source>
+        <translation>No stock recorded</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} n&apos;a encore aucun mouvement de stock. Commencez par enregistrer une réception (bouton « Réception » ou Ctrl+R) ou importez vos mouvements (Import / Export, Ctrl+6).</source>
+        <translation>{0} has no stock movements yet. Start by recording a receipt (“Receipt” button or Ctrl+R) or import your movements (Import / Export, Ctrl+6).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ouvrir Import / Export</source>
+        <translation>Open Import / Export</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Aucun produit à risque</source>
+        <translation>No products at risk</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>À {0}, au {1} : aucune rupture, aucune commande d&apos;urgence, aucun produit sous le minimum, aucun lot périmé ou proche de la péremption.</source>
+        <translation>At {0}, as of {1}: no stock-outs, no emergency orders, no products below minimum, no lots expired or close to expiry.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Voir tout le stock</source>
+        <translation>See all stock</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>en rupture</source>
+        <translation>stocked out</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>commande d&apos;urgence</source>
+        <translation>emergency order</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>commandes d&apos;urgence</source>
+        <translation>emergency orders</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>lot périmé en rayon</source>
+        <translation>expired lot on the shelf</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>lots périmés en rayon</source>
+        <translation>expired lots on the shelf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sous le minimum</source>
+        <translation>below minimum</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>lot périme bientôt</source>
+        <translation>lot expiring soon</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>lots périment bientôt</source>
+        <translation>lots expiring soon</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>toutes les alertes</source>
+        <translation>all alerts</translation>
+    </message>
+</context>
+<context>
+    <name>EntryForm</name>
+    <message>
+        <location filename="../../gui/forms/common.py" line="+232"/>
+        <source>Enregistrer</source>
+        <extracomment>the confirmation for the status bar, emitted after a successful save</extracomment>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>… et {0} autre(s) point(s) à corriger.</source>
+        <translation>… and {0} more thing(s) to fix.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>✔ Prêt à enregistrer : vérifiez puis cliquez sur Enregistrer.</source>
+        <translation>✔ Ready to save: check, then click Save.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Abandonner la saisie ?</source>
+        <translation>Discard this entry?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ce que vous avez saisi n&apos;est pas enregistré et sera perdu.</source>
+        <translation>What you typed has not been saved and will be lost.</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeScreen</name>
+    <message>
+        <location filename="../../gui/exchange/screen.py" line="+78"/>
+        <source>Importer des mouvements depuis Excel ou CSV</source>
+        <extracomment>emitted once a check or an import has finished and the screen shows its outcome</extracomment>
+        <translation>Import movements from Excel or CSV</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>1. Téléchargez le modèle Excel et remplissez une ligne par mouvement (la feuille Instructions explique chaque colonne).&lt;br&gt;2. Choisissez le fichier rempli : SahelStock le vérifie et montre ce qu&apos;il ajoutera, sans rien enregistrer.&lt;br&gt;3. Si tout est correct, cliquez sur « Importer ». Importer deux fois le même fichier n&apos;ajoute rien.</source>
+        <translation>1. Download the Excel template and fill in one row per movement (the Instructions sheet explains each column).&lt;br&gt;2. Choose the filled-in file: SahelStock checks it and shows what it will add, without saving anything.&lt;br&gt;3. If everything is correct, click “Import”. Importing the same file twice adds nothing.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Télécharger le modèle…</source>
+        <translation>Download template…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enregistrer le modèle Excel à remplir, avec vos établissements et produits</source>
+        <translation>Save the Excel template to fill in, with your facilities and products</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choisir un fichier à importer…</source>
+        <translation>Choose a file to import…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Un ou plusieurs fichiers .xlsx ou .csv ; rien n&apos;est enregistré à ce stade</source>
+        <translation>One or more .xlsx or .csv files; nothing is saved at this stage</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Vérifier de nouveau</source>
+        <translation>Check again</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Relire les mêmes fichiers, par exemple après les avoir corrigés</source>
+        <translation>Read the same files again, for example after correcting them</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%p %</source>
+        <translation>%p%</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Arrêter : rien n&apos;est enregistré pour ce fichier</source>
+        <translation>Stop: nothing is saved for this file</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Aucun fichier choisi.
+Cliquez sur « Choisir un fichier à importer… » : le contenu du fichier s&apos;affichera ici avant d&apos;être enregistré.</source>
+        <translation>No file chosen.
+Click “Choose a file to import…”: the file&apos;s contents will show here before anything is saved.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <location line="+237"/>
+        <location line="+82"/>
+        <source>Importer</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location line="-302"/>
+        <source>modele-mouvements.xlsx</source>
+        <translation>movements-template.xlsx</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enregistrer le modèle de mouvements</source>
+        <translation>Save the movements template</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Classeur Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>✖ Impossible d&apos;écrire « {0} » ({1}). Si ce fichier est ouvert dans Excel, fermez-le ; sinon choisissez un autre dossier, puis réessayez.</source>
+        <translation>✖ Cannot write “{0}” ({1}). If this file is open in Excel, close it; otherwise choose another folder, then try again.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>✔ Modèle enregistré : {0}. Remplissez la feuille Mouvements, enregistrez, puis choisissez ce fichier pour l&apos;importer.</source>
+        <translation>✔ Template saved: {0}. Fill in the Mouvements sheet, save, then choose this file to import it.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Modèle enregistré : {0}</source>
+        <translation>Template saved: {0}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Choisir les fichiers de mouvements à importer</source>
+        <translation>Choose the movement files to import</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fichiers de mouvements (*.xlsx *.csv);;Tous les fichiers (*)</source>
+        <translation>Movement files (*.xlsx *.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Vérification de « {0} »…</source>
+        <translation>Checking “{0}”…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vérification annulée : rien n&apos;a été enregistré.</source>
+        <translation>Check cancelled: nothing was saved.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>✖ Rien n&apos;a été enregistré : corrigez ces lignes dans le fichier puis réessayez (bouton « Vérifier de nouveau »).</source>
+        <translation>✖ Nothing was saved: correct these rows in the file, then try again (“Check again” button).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{0} problème à corriger avant de pouvoir importer.</source>
+        <translation>{0} problem to fix before you can import.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} problèmes à corriger avant de pouvoir importer.</source>
+        <translation>{0} problems to fix before you can import.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>ℹ Toutes les lignes sont déjà dans le registre : rien à ajouter.</source>
+        <translation>ℹ All rows are already in the ledger: nothing to add.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Rien à importer.</source>
+        <translation>Nothing to import.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>ℹ Aperçu : {0} ; {1}. Rien n&apos;est encore enregistré.</source>
+        <translation>ℹ Preview: {0}; {1}. Nothing is saved yet.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Vérifiez les lignes ci-dessus, puis cliquez sur « Importer ».</source>
+        <translation>Check the rows above, then click “Import”.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Importer {0} ligne</source>
+        <translation>Import {0} row</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Importer {0} lignes</source>
+        <translation>Import {0} rows</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Import de « {0} » en cours… (les autres saisies attendront la fin)</source>
+        <translation>Importing “{0}”… (other entries will wait until it has finished)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import annulé : rien n&apos;a été enregistré.</source>
+        <translation>Import cancelled: nothing was saved.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>ℹ Import annulé : rien n&apos;a été enregistré. Cliquez sur « Importer » pour recommencer.</source>
+        <translation>ℹ Import cancelled: nothing was saved. Click “Import” to start again.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{0}, {1}.</source>
+        <translation>{0}, {1}.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>✖ Import annulé : rien n&apos;a été enregistré pour « {0} ». Cliquez sur « Vérifier de nouveau » pour voir ce qui reste à importer.</source>
+        <translation>✖ Import cancelled: nothing was saved for “{0}”. Click “Check again” to see what is left to import.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>✖ Rien n&apos;a été enregistré pour « {0} » : le registre a changé depuis la vérification. Corrigez ces lignes dans le fichier puis réessayez.</source>
+        <translation>✖ Nothing was saved for “{0}”: the ledger changed after the check. Correct these rows in the file, then try again.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Fichiers non importés : {0}.</source>
+        <translation>Files not imported: {0}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Déjà importé(s) avant l&apos;arrêt : {0} — {1}</source>
+        <translation>Imported before stopping: {0} — {1}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Pour importer d&apos;autres fichiers, cliquez sur « Choisir un fichier à importer… ».</source>
+        <translation>To import other files, click “Choose a file to import…”.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Annulation en cours…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Choisissez un fichier pour recommencer.</source>
+        <translation>Choose a file to start again.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>✖ Erreur inattendue : {0}. Rien n&apos;a été enregistré pour le fichier en cours. Les détails sont dans le journal {1}.</source>
+        <translation>✖ Unexpected error: {0}. Nothing was saved for the current file. The details are in the log {1}.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Veuillez patienter…</source>
+        <translation>Please wait…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Lecture et vérification du fichier…</source>
+        <translation>Reading and checking the file…</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Problèmes, ligne par ligne :</source>
+        <translation>Problems, row by row:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(la ligne et la colonne sont celles du fichier)</source>
+        <translation>(rows and columns are those of the file)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Lignes ajoutées au registre :</source>
+        <translation>Rows added to the ledger:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lignes qui seront ajoutées (pas encore enregistrées) :</source>
+        <translation>Rows that will be added (not saved yet):</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Aucune nouvelle ligne.</source>
+        <translation>No new rows.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{0} mouvement sera ajouté</source>
+        <translation>{0} movement will be added</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{0} mouvements seront ajoutés</source>
+        <translation>{0} movements will be added</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} mouvement ajouté</source>
+        <translation>{0} movement added</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{0} mouvements ajoutés</source>
+        <translation>{0} movements added</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{0} ligne déjà importée</source>
+        <translation>{0} row already imported</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{0} lignes déjà importées</source>
+        <translation>{0} rows already imported</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Choisissez d&apos;abord un fichier : il sera vérifié.</source>
+        <translation>Choose a file first: it will be checked.</translation>
+    </message>
+</context>
+<context>
+    <name>FacilityForm</name>
+    <message>
+        <location filename="../../gui/settings/facility_form.py" line="+109"/>
+        <source>&amp;Nom :</source>
+        <extracomment>something was typed or chosen (the validity may have changed)</extracomment>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Type :</source>
+        <translation>&amp;Type:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Région :</source>
+        <translation>&amp;Region:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;District sanitaire :</source>
+        <translation>Health &amp;district:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Code :</source>
+        <translation>&amp;Code:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Fournisseur :</source>
+        <translation>&amp;Supplier:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>ex. CSCom de Sévaré</source>
+        <translation>e.g. CSCom de Sévaré</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ex. Mopti</source>
+        <translation>e.g. Mopti</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ex. CSCOM-SEVARE</source>
+        <translation>e.g. CSCOM-SEVARE</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Identifiant court et définitif (lettres sans accent, chiffres, tirets) : il figure dans les fichiers échangés et ne pourra plus être changé.</source>
+        <translation>Short, permanent identifier (letters without accents, digits, hyphens): it appears in exchanged files and cannot be changed later.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Le code ne change jamais : il relie l&apos;établissement à son historique.</source>
+        <translation>The code never changes: it links the facility to its history.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>— aucun —</source>
+        <translation>— none —</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>L&apos;établissement qui vous livre d&apos;habitude (par exemple le CSRéf du district)</source>
+        <translation>The facility that usually supplies you (for example the district CSRéf)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Aucun autre établissement pour l&apos;instant : vous pourrez choisir le fournisseur plus tard dans Paramètres, une fois son établissement ajouté.</source>
+        <translation>No other facility yet: you can choose the supplier later in Settings, once its facility has been added.</translation>
+    </message>
+    <message>
+        <location line="+107"/>
+        <source>Le code d&apos;établissement {0} existe déjà : choisissez-en un autre.</source>
+        <translation>Facility code {0} already exists: choose another one.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Remplissez le nom, le district sanitaire et le code de l&apos;établissement.</source>
+        <translation>Fill in the facility&apos;s name, health district and code.</translation>
+    </message>
+</context>
+<context>
+    <name>FacilityType</name>
+    <message>
+        <location filename="../../gui/forms/labels.py" line="+4"/>
+        <source>CSCom (centre de santé communautaire)</source>
+        <translation>CSCom (community health centre)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSRéf (centre de santé de référence)</source>
+        <translation>CSRéf (referral health centre)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>EPH (hôpital régional)</source>
+        <translation>EPH (regional hospital)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hôpital national</source>
+        <translation>National hospital</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clinique mobile</source>
+        <translation>Mobile clinic</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Entrepôt</source>
+        <translation>Warehouse</translation>
+    </message>
+</context>
+<context>
+    <name>FilesModel</name>
+    <message>
+        <location filename="../../gui/exchange/model.py" line="+109"/>
+        <source>Fichier</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lignes</source>
+        <translation>Rows</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nouvelles lignes</source>
+        <translation>New rows</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Déjà importées</source>
+        <translation>Already imported</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>État</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>✖ {0} problème : rien n&apos;a été enregistré</source>
+        <translation>✖ {0} problem: nothing was saved</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>✖ {0} problèmes : rien n&apos;a été enregistré</source>
+        <translation>✖ {0} problems: nothing was saved</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>✔ Importé</source>
+        <translation>✔ Imported</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>✔ Déjà importé, rien à ajouter</source>
+        <translation>✔ Already imported, nothing to add</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>✔ Prêt à importer</source>
+        <translation>✔ Ready to import</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <location filename="../../gui/first_run.py" line="+177"/>
+        <source>Comment voulez-vous commencer ?</source>
+        <translation>How would you like to start?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Créer mon établissement</source>
+        <translation>Create my facility</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pour travailler avec vos propres données : le nom, la région, le district et le code de votre établissement suffisent pour commencer.</source>
+        <translation>To work with your own data: your facility&apos;s name, region, district and code are all you need to start.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ouvrir la démonstration</source>
+        <translation>Open the demonstration</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>La démonstration contient des établissements de Mopti, Ségou et Tombouctou avec deux ans d&apos;historique, pour essayer sans risque. Elle est rangée à part : vos propres données ne sont pas mélangées avec elle.</source>
+        <translation>The demonstration has facilities in Mopti, Ségou and Tombouctou with two years of history, to try things out safely. It is kept separately: your own data is never mixed with it.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+12"/>
+        <source>Retour</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Votre établissement</source>
+        <translation>Your facility</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Le code identifie l&apos;établissement dans les fichiers échangés : il ne pourra plus être changé. Le bouton « Créer » s&apos;active quand tout est correct.</source>
+        <translation>The code identifies the facility in exchanged files: it cannot be changed later. The “Create” button becomes active when everything is correct.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Créer</source>
+        <translation>Create</translation>
+    </message>
+</context>
+<context>
+    <name>FoundLotDialog</name>
+    <message>
+        <location filename="../../gui/count/dialogs.py" line="-155"/>
+        <source>Ajouter un lot trouvé sur l&apos;étagère</source>
+        <translation>Add a lot found on the shelf</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Un lot est sur l&apos;étagère mais pas sur la fiche d&apos;inventaire ? Indiquez-le ici : l&apos;inventaire l&apos;ajoutera au stock.</source>
+        <translation>A lot is on the shelf but not on the count sheet? Enter it here: the count will add it to the stock.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>— choisir un produit —</source>
+        <translation>— choose a product —</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>jj/mm/aaaa ou mm/aaaa</source>
+        <translation>dd/mm/yyyy or mm/yyyy</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ex. 150</source>
+        <translation>e.g. 150</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Produit :</source>
+        <translation>Product:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lot :</source>
+        <translation>Lot:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Péremption :</source>
+        <translation>Expiry:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quantité comptée :</source>
+        <translation>Quantity counted:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Ajouter la ligne</source>
+        <translation>Add line</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Produit : choisissez le produit trouvé.</source>
+        <translation>Product: choose the product found.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>en {0} (unité de base)</source>
+        <translation>in {0} (base unit)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lot : tapez le numéro de lot écrit sur la boîte.</source>
+        <translation>Lot: type the lot number written on the box.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Lot : ce lot est déjà sur la fiche (ligne {0}). Saisissez la quantité sur cette ligne.</source>
+        <translation>Lot: this lot is already on the sheet (line {0}). Enter the quantity on that line.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Péremption : tapez la date écrite sur la boîte (ex. 31/05/2028).</source>
+        <translation>Expiry: type the date written on the box (e.g. 31/05/2028).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Péremption : « {0} » n&apos;est pas une date. Écrivez jj/mm/aaaa ou mm/aaaa.</source>
+        <translation>Expiry: “{0}” is not a date. Write dd/mm/yyyy or mm/yyyy.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>soit le {0}</source>
+        <translation>i.e. {0}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Quantité comptée : tapez combien d&apos;unités vous avez trouvées.</source>
+        <translation>Quantity counted: type how many units you found.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportRowsModel</name>
+    <message>
+        <location filename="../../gui/exchange/model.py" line="+8"/>
+        <source>Fichier</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ligne</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Établissement</source>
+        <translation>Facility</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Produit</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mouvement</source>
+        <translation>Movement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quantité</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lot</source>
+        <translation>Lot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Péremption</source>
+        <translation>Expiry</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Motif</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Référence</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Le motif d&apos;une perte ou d&apos;un ajustement, l&apos;autre établissement d&apos;un transfert, ou le fournisseur d&apos;une réception</source>
+        <translation>The reason for a loss or adjustment, the other facility of a transfer, or the supplier of a receipt</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>En unités de base (sachets, comprimés…)</source>
+        <translation>In base units (sachets, tablets…)</translation>
+    </message>
+</context>
+<context>
+    <name>IssueForm</name>
+    <message>
+        <location filename="../../gui/forms/outgoing.py" line="+162"/>
+        <source>Dispensation</source>
+        <translation>Dispensing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>périmé — ne peut pas être dispensé</source>
+        <translation>expired — cannot be dispensed</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>N° du registre ou de l&apos;ordonnance (facultatif)</source>
+        <translation>Register or prescription no. (optional)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Référence :</source>
+        <translation>&amp;Reference:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>dispensée</source>
+        <translation>dispensed</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Dispensation enregistrée : {0}</source>
+        <translation>Dispensing recorded: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Ledger</name>
+    <message>
+        <location filename="../../gui/forms/labels.py" line="-36"/>
+        <location filename="../../gui/stock_card/model.py" line="+53"/>
+        <source>Réception</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../gui/stock_card/model.py" line="+1"/>
+        <source>Dispensation</source>
+        <translation>Dispensing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+8"/>
+        <location filename="../../gui/stock_card/model.py" line="+1"/>
+        <location line="+7"/>
+        <source>Transfert reçu</source>
+        <translation>Transfer in</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <location line="+8"/>
+        <location filename="../../gui/stock_card/model.py" line="-6"/>
+        <location line="+7"/>
+        <source>Transfert cédé</source>
+        <translation>Transfer out</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <location filename="../../gui/stock_card/model.py" line="-6"/>
+        <source>Perte</source>
+        <translation>Loss</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../gui/stock_card/model.py" line="+1"/>
+        <source>Ajustement</source>
+        <translation>Adjustment</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../gui/stock_card/model.py" line="+1"/>
+        <source>Inventaire</source>
+        <translation>Physical count</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../../gui/stock_card/model.py" line="+5"/>
+        <source>Retour</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../gui/stock_card/model.py" line="+1"/>
+        <source>Avarié</source>
+        <translation>Damaged</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../gui/stock_card/model.py" line="+1"/>
+        <source>Périmé</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../gui/stock_card/model.py" line="+1"/>
+        <source>Volé</source>
+        <translation>Stolen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../gui/stock_card/model.py" line="+1"/>
+        <source>Perdu</source>
+        <translation>Lost</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../gui/stock_card/model.py" line="+1"/>
+        <source>Rupture de la chaîne du froid</source>
+        <translation>Cold chain break</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../gui/stock_card/model.py" line="+1"/>
+        <source>Correction d&apos;inventaire</source>
+        <translation>Count correction</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../gui/stock_card/model.py" line="+1"/>
+        <source>Annulation d&apos;une saisie</source>
+        <translation>Entry reversal</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>(sans lot)</source>
+        <translation>(no lot)</translation>
+    </message>
+</context>
+<context>
+    <name>LossForm</name>
+    <message>
+        <location filename="../../gui/forms/loss.py" line="+51"/>
+        <source>Perte / ajustement</source>
+        <translation>Loss / adjustment</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Perte (sortie de stock)</source>
+        <translation>Loss (removes stock)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ajustement (retour, correction)</source>
+        <translation>Adjustment (return, correction)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Ajouter au stock (+)</source>
+        <translation>Add to stock (+)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retirer du stock (−)</source>
+        <translation>Remove from stock (−)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Choisissez le lot…</source>
+        <translation>Choose the lot…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>— à indiquer —</source>
+        <translation>— to be entered —</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ce qui s&apos;est passé (facultatif)</source>
+        <translation>What happened (optional)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type :</source>
+        <translation>Type:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Motif :</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sens :</source>
+        <translation>Direction:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Produit :</source>
+        <translation>&amp;Product:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Date :</source>
+        <translation>&amp;Date:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Lot :</source>
+        <translation>&amp;Lot:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Péremption du lot :</source>
+        <translation>Lot expiry:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quantité :</source>
+        <translation>&amp;Quantity:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Note :</source>
+        <translation>&amp;Note:</translation>
+    </message>
+    <message>
+        <location line="+133"/>
+        <source>Choisissez un lot ou tapez le numéro du lot retourné</source>
+        <translation>Choose a lot or type the number of the returned lot</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>péremption {0}</source>
+        <translation>expires {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} en stock</source>
+        <translation>{0} in stock</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PÉRIMÉ</source>
+        <translation>EXPIRED</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Sens : choisissez « ajouter au stock » ou « retirer du stock ».</source>
+        <translation>Direction: choose “add to stock” or “remove from stock”.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Produit : « {0} » n&apos;est pas dans le catalogue : choisissez un produit dans la liste.</source>
+        <translation>Product: “{0}” is not in the catalogue: choose a product from the list.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Produit : choisissez le produit dans la liste.</source>
+        <translation>Product: choose the product from the list.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Lot : aucun stock de {0} ici le {1} : rien à retirer.</source>
+        <translation>Lot: no stock of {0} here on {1}: nothing to remove.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Lot : choisissez ou tapez le numéro du lot concerné.</source>
+        <translation>Lot: choose or type the lot number.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lot : choisissez le lot à sortir (obligatoire pour {0}).</source>
+        <translation>Lot: choose the lot to remove (required for {0}).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Nouveau lot pour cet établissement.</source>
+        <translation>New lot for this facility.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Péremption du lot : indiquez la date de péremption du lot.</source>
+        <translation>Lot expiry: enter the lot&apos;s expiry date.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Quantité : indiquez combien d&apos;unités sont concernées.</source>
+        <translation>Quantity: enter how many units are affected.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Quantité : le lot {0} n&apos;a que {1} disponibles ce jour-là. Réduisez la quantité.</source>
+        <translation>Quantity: lot {0} has only {1} available on that day. Reduce the quantity.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Disponible dans ce lot : {0}.</source>
+        <translation>Available in this lot: {0}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Lot périmé : il peut seulement sortir en perte.</source>
+        <translation>Expired lot: it can only be written off as a loss.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Attention : ce lot n&apos;est pas encore périmé.</source>
+        <translation>Warning: this lot has not expired yet.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{0} de {1}</source>
+        <translation>{0} of {1}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+14"/>
+        <source>, lot {0}</source>
+        <translation>, lot {0}</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Perte enregistrée : {0} ({1})</source>
+        <translation>Loss recorded: {0} ({1})</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Ajustement enregistré : {0} de {1}{2} ({3})</source>
+        <translation>Adjustment recorded: {0} of {1}{2} ({3})</translation>
+    </message>
+</context>
+<context>
+    <name>LotPicker</name>
+    <message>
+        <location filename="../../gui/forms/lots.py" line="+173"/>
+        <source>Cliquez sur un lot pour le sortir à la place de celui proposé (PPPS).</source>
+        <translation>Click a lot to issue it instead of the one proposed (FEFO).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Revenir au PPPS</source>
+        <translation>Back to FEFO</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Premier périmé, premier sorti : le lot qui périme le premier sort d&apos;abord.</source>
+        <translation>First expiry, first out: the lot that expires first goes out first.</translation>
+    </message>
+    <message>
+        <location line="+87"/>
+        <source>Par défaut, le lot qui périme le premier sort en premier (PPPS). Cliquez sur un lot pour en choisir un autre.</source>
+        <translation>By default, the lot that expires first goes out first (FEFO). Click a lot to choose another one.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Lot choisi à la place du PPPS.</source>
+        <translation>Lot chosen instead of FEFO.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{0} du lot {1} ({2})</source>
+        <translation>{0} from lot {1} ({2})</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{0} du lot {1}</source>
+        <translation>{0} from lot {1}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sera pris : {0}</source>
+        <translation>Will be taken: {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> — lot choisi à la place du PPPS.</source>
+        <translation> — lot chosen instead of FEFO.</translation>
+    </message>
+</context>
+<context>
+    <name>LotTableModel</name>
+    <message>
+        <location line="-249"/>
+        <source>Lot</source>
+        <translation>Lot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Péremption</source>
+        <translation>Expiry</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Utilisable</source>
+        <translation>Usable</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>État</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+99"/>
+        <source>déjà engagé par des sorties postérieures</source>
+        <translation>already committed to later issues</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>périme bientôt : à sortir en premier</source>
+        <translation>expires soon: issue first</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>utilisable</source>
+        <translation>usable</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../gui/main_window.py" line="+49"/>
+        <source>Tableau de bord</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Stock</source>
+        <translation>Stock</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Fiche de stock</source>
+        <translation>Stock card</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Mouvements</source>
+        <translation>Movements</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Inventaire</source>
+        <translation>Physical count</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Import / Export</source>
+        <translation>Import / Export</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Paramètres</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Réception</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dispensation</source>
+        <translation>Dispensing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transfert</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Perte / ajustement</source>
+        <translation>Loss / adjustment</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>SahelStock – gestion des stocks</source>
+        <translation>SahelStock – stock management</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Établissement dont on gère le stock</source>
+        <translation>Facility whose stock you are managing</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Établissement</source>
+        <translation>Facility</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Établissement : </source>
+        <translation>Facility: </translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>&amp;Fichier</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sauvegarder la base…</source>
+        <translation>Back up database…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Quitter</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Aide</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+128"/>
+        <source>À propos de SahelStock</source>
+        <translation>About SahelStock</translation>
+    </message>
+    <message>
+        <location line="-115"/>
+        <source>Base : {0}</source>
+        <translation>Database: {0}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>aucune</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dernière sauvegarde : {0}</source>
+        <translation>Last backup: {0}</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>Aucun établissement</source>
+        <translation>No facility</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Créez d&apos;abord un établissement.</source>
+        <translation>Create a facility first.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Sauvegarder la base</source>
+        <translation>Back up database</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Base SahelStock (*.db)</source>
+        <translation>SahelStock database (*.db)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Sauvegarde impossible</source>
+        <translation>Backup failed</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sauvegarde écrite : {0}</source>
+        <translation>Backup written: {0}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>SahelStock tient le stock des établissements de santé du Mali : ATPE, médicaments, équipements ; fiche de stock, inventaire, CMM et quantités à commander.</source>
+        <translation>SahelStock keeps the stock of health facilities in Mali: RUTF, medicines, equipment; stock cards, physical counts, AMC and order quantities.</translation>
+    </message>
+</context>
+<context>
+    <name>MovementsScreen</name>
+    <message>
+        <location filename="../../gui/movements/screen.py" line="+60"/>
+        <source>Tous les types</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Produit :</source>
+        <translation>Product:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type :</source>
+        <translation>Type:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>◀ Précédent</source>
+        <translation>◀ Previous</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suivant ▶</source>
+        <translation>Next ▶</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Annuler la saisie…</source>
+        <translation>Reverse entry…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Corrige une saisie fausse par une écriture inverse ; l&apos;originale reste visible, marquée « annulée ».</source>
+        <translation>Corrects a wrong entry with an opposite entry; the original stays visible, marked “reversed”.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Réception…</source>
+        <translation>Receipt…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dispensation…</source>
+        <translation>Dispensing…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transfert…</source>
+        <translation>Transfer…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Perte / ajustement…</source>
+        <translation>Loss / adjustment…</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Tous les produits</source>
+        <translation>All products</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Aucun établissement : créez-en un dans Paramètres pour saisir ses stocks.</source>
+        <translation>No facility: create one in Settings to enter its stock.</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Aucun mouvement ne correspond à ces filtres.</source>
+        <translation>No movements match these filters.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Aucun mouvement enregistré pour cet établissement. Commencez par une réception (bouton « Réception… » ci-dessous).</source>
+        <translation>No movements recorded for this facility. Start with a receipt (“Receipt…” button below).</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Aucun mouvement</source>
+        <translation>No movements</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{0}–{1} sur {2}</source>
+        <translation>{0}–{1} of {2}</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Saisie déjà annulée.</source>
+        <translation>Entry already reversed.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ligne d&apos;annulation : elle ne s&apos;annule pas (double-clic : l&apos;originale).</source>
+        <translation>Reversal line: it cannot be reversed (double-click: the original).</translation>
+    </message>
+</context>
+<context>
+    <name>MovementsTableModel</name>
+    <message>
+        <location filename="../../gui/movements/model.py" line="+47"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Produit</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lot</source>
+        <translation>Lot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Péremption</source>
+        <translation>Expiry</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quantité</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Motif</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Provenance / destination</source>
+        <translation>From / to</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Référence</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saisi par</source>
+        <translation>Entered by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>État</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+97"/>
+        <source>(annulation)</source>
+        <translation>(reversal)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+31"/>
+        <source>annulée</source>
+        <translation>reversed</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>annulée le {0}</source>
+        <translation>reversed on {0}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>annule la saisie du {0}</source>
+        <translation>reverses the entry of {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>annule une saisie antérieure</source>
+        <translation>reverses an earlier entry</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{0} : {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>compté : {0}</source>
+        <translation>counted: {0}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cette saisie a été annulée par une écriture inverse ; elle reste visible.</source>
+        <translation>This entry was reversed by an opposite entry; it stays visible.</translation>
+    </message>
+</context>
+<context>
+    <name>OutgoingForm</name>
+    <message>
+        <location filename="../../gui/forms/outgoing.py" line="-144"/>
+        <source>&amp;Produit :</source>
+        <translation>&amp;Product:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Date :</source>
+        <translation>&amp;Date:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quantité :</source>
+        <translation>&amp;Quantity:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lots en stock :</source>
+        <translation>Lots in stock:</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Produit : « {0} » n&apos;est pas dans le catalogue : choisissez un produit dans la liste.</source>
+        <translation>Product: “{0}” is not in the catalogue: choose a product from the list.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Produit : choisissez le produit dans la liste.</source>
+        <translation>Product: choose the product from the list.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Produit : aucun stock utilisable de {0} ici le {1}.</source>
+        <translation>Product: no usable stock of {0} here on {1}.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{0} en lots périmés : enregistrez-les en perte (motif Périmé).</source>
+        <translation>{0} in expired lots: record them as a loss (reason Expired).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Quantité : indiquez la quantité {0}.</source>
+        <translation>Quantity: enter the quantity {0}.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Quantité : stock insuffisant dans le lot {0} : {1} utilisables. Réduisez la quantité ou cliquez sur « Revenir au PPPS ».</source>
+        <translation>Quantity: not enough stock in lot {0}: {1} usable. Reduce the quantity or click “Back to FEFO”.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Quantité : stock insuffisant : {0} {1} utilisables le {2}. Réduisez la quantité.</source>
+        <translation>Quantity: not enough stock: {0} {1} usable on {2}. Reduce the quantity.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>{0} de {1}</source>
+        <translation>{0} of {1}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(lots {0})</source>
+        <translation>(lots {0})</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyField</name>
+    <message>
+        <location filename="../../gui/forms/labels.py" line="-55"/>
+        <source>Stock maximum (mois)</source>
+        <extracomment>the first item of each core.settings.POLICY_FIELDS entry</extracomment>
+        <translation>Maximum stock (months)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stock minimum (mois)</source>
+        <translation>Minimum stock (months)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Point de commande d&apos;urgence (mois)</source>
+        <translation>Emergency order point (months)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nombre de mois pour la CMM</source>
+        <translation>Number of months for the AMC</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alerte de péremption (mois)</source>
+        <translation>Expiry alert (months)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Délai de livraison (mois)</source>
+        <translation>Lead time (months)</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyModel</name>
+    <message>
+        <location filename="../../gui/settings/policy_model.py" line="+39"/>
+        <source>Stock max
+(mois)</source>
+        <extracomment>the settings in column order (the columns after the scope)</extracomment>
+        <translation>Max stock
+(months)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stock min
+(mois)</source>
+        <translation>Min stock
+(months)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Commande
+d&apos;urgence (mois)</source>
+        <translation>Emergency
+order (months)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mois pris
+pour la CMM</source>
+        <translation>Months
+for AMC</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alerte de
+péremption (mois)</source>
+        <translation>Expiry
+alert (months)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Délai de
+livraison (mois)</source>
+        <translation>Lead time
+(months)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>On commande jusqu&apos;à CMM × ce nombre de mois (stock maximum)</source>
+        <translation>Orders bring the stock up to AMC × this number of months (maximum stock)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sous CMM × ce nombre de mois, il faut commander (stock minimum)</source>
+        <translation>Below AMC × this number of months, an order is due (minimum stock)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sous ce nombre de mois de stock, la commande est urgente</source>
+        <translation>Below this many months of stock, the order is an emergency</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nombre de mois complets dont la moyenne donne la CMM (nombre entier)</source>
+        <translation>Number of complete months averaged to give the AMC (whole number)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Signaler les lots qui périment dans ce nombre de mois (nombre entier)</source>
+        <translation>Flag the lots that expire within this number of months (whole number)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Temps habituel entre la commande et la livraison</source>
+        <translation>Usual time between order and delivery</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Tous les produits</source>
+        <translation>All products</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>valeur par défaut de SahelStock</source>
+        <translation>SahelStock&apos;s default value</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>« {0} »</source>
+        <translation>“{0}”</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Produits concernés</source>
+        <translation>Applies to</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Défini ici. Videz la cellule pour reprendre la valeur héritée.</source>
+        <translation>Set here. Empty the cell to use the inherited value again.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Hérité de {0}. Double-cliquez pour fixer une autre valeur ici.</source>
+        <translation>Inherited from {0}. Double-click to set another value here.</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>hérité : {0}</source>
+        <extracomment>the problem with what is being typed, or &quot;&quot; when it is fine</extracomment>
+        <translation>inherited: {0}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>vide = valeur héritée</source>
+        <translation>empty = inherited value</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsModel</name>
+    <message>
+        <location filename="../../gui/exchange/model.py" line="+59"/>
+        <source>Fichier</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Feuille</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ligne</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Colonne</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Problème à corriger</source>
+        <translation>Problem to fix</translation>
+    </message>
+</context>
+<context>
+    <name>ProductCombo</name>
+    <message>
+        <location filename="../../gui/forms/common.py" line="-241"/>
+        <source>Code ou nom du produit…</source>
+        <translation>Product code or name…</translation>
+    </message>
+</context>
+<context>
+    <name>QuantityInput</name>
+    <message>
+        <location line="+86"/>
+        <source>unités</source>
+        <translation>units</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{0} de {1}</source>
+        <translation>{0} of {1}</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptForm</name>
+    <message>
+        <location filename="../../gui/forms/receipt.py" line="+536"/>
+        <source>Réception (bon de réception)</source>
+        <translation>Receipt (goods received note)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>N° inscrit sur le bon de livraison</source>
+        <translation>Number printed on the delivery note</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Date de réception :</source>
+        <translation>&amp;Date received:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Fournisseur :</source>
+        <translation>&amp;Supplier:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>N° du bon de &amp;livraison :</source>
+        <translation>De&amp;livery note no.:</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>+ Ajouter une ligne</source>
+        <translation>+ Add a line</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ajouter un produit au bon (Ctrl+N)</source>
+        <translation>Add a product to the note (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supprimer la ligne</source>
+        <translation>Delete line</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retirer la ligne sélectionnée du bon</source>
+        <translation>Remove the selected line from the note</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Établissement, UNICEF, PPM, ONG… (choisissez ou tapez)</source>
+        <translation>Facility, UNICEF, PPM, NGO… (choose or type)</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Fournisseur : indiquez qui a livré (établissement, UNICEF, PPM, ONG…).</source>
+        <translation>Supplier: enter who delivered (facility, UNICEF, PPM, NGO…).</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Réception enregistrée : 1 ligne</source>
+        <translation>Receipt recorded: 1 line</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Réception enregistrée : {0} lignes</source>
+        <translation>Receipt recorded: {0} lines</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> (bon {0})</source>
+        <translation> (note {0})</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Ligne {0} : {1}</source>
+        <translation>Line {0}: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptLinesModel</name>
+    <message>
+        <location line="-644"/>
+        <source>Produit</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quantité</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unité</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Soit</source>
+        <translation>Equals</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lot</source>
+        <translation>Lot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Péremption</source>
+        <translation>Expiry</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contrôle</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{0} de {1}</source>
+        <translation>{0} of {1}</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>choisissez le produit livré.</source>
+        <translation>choose the product delivered.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>indiquez la quantité reçue.</source>
+        <translation>enter the quantity received.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>indiquez le numéro de lot inscrit sur l&apos;emballage.</source>
+        <translation>enter the lot number printed on the package.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>indiquez la date de péremption du lot.</source>
+        <translation>enter the lot&apos;s expiry date.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>le {0} est passé : ce lot serait déjà périmé. Vérifiez la date (un lot périmé ne se réceptionne pas).</source>
+        <translation>{0} is past: this lot would already be expired. Check the date (an expired lot cannot be received).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>sans date</source>
+        <translation>no date</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>le lot {0} est déjà enregistré avec la péremption {1} : vérifiez le lot ou la date.</source>
+        <translation>lot {0} is already recorded with expiry {1}: check the lot or the date.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>le lot {0} figure déjà ligne {1} avec la péremption {2} : un lot n&apos;a qu&apos;une date.</source>
+        <translation>lot {0} is already on line {1} with expiry {2}: a lot has only one date.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Ligne {0}, colonne {1} : {2}</source>
+        <translation>Line {0}, column {1}: {2}</translation>
+    </message>
+    <message>
+        <location line="+94"/>
+        <source>(cliquez pour choisir)</source>
+        <translation>(click to choose)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>sans lot</source>
+        <translation>no lot</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>complète</source>
+        <translation>complete</translation>
+    </message>
+</context>
+<context>
+    <name>ReversalDialog</name>
+    <message>
+        <location filename="../../gui/forms/reversal.py" line="+25"/>
+        <source>Annulation d&apos;une saisie</source>
+        <translation>Entry reversal</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enregistrer l&apos;annulation</source>
+        <translation>Save reversal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>La saisie ci-dessous restera dans le registre ; une écriture inverse l&apos;annule et le stock revient à ce qu&apos;il était sans elle.</source>
+        <translation>The entry below stays in the ledger; an opposite entry cancels it and the stock goes back to what it would be without it.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Date :</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type :</source>
+        <translation>Type:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Produit :</source>
+        <translation>Product:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>(péremption {0})</source>
+        <translation>(expiry {0})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lot :</source>
+        <translation>Lot:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quantité :</source>
+        <translation>Quantity:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Provenance / destination :</source>
+        <translation>From / to:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Référence :</source>
+        <translation>Reference:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saisi par :</source>
+        <translation>Entered by:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Par exemple : quantité mal saisie, mauvais produit, saisie en double</source>
+        <translation>For example: wrong quantity, wrong product, duplicate entry</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Motif de l&apos;annulation :</source>
+        <translation>&amp;Reason for reversal:</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Cette ligne est elle-même une annulation : elle ne peut pas être annulée.</source>
+        <translation>This line is itself a reversal: it cannot be reversed.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Motif de l&apos;annulation : indiquez pourquoi cette saisie est fausse (obligatoire).</source>
+        <translation>Reason for reversal: say why this entry is wrong (required).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Saisie annulée : {0} de {1} de {2} du {3}</source>
+        <translation>Entry reversed: {0} of {1} of {2} on {3}</translation>
+    </message>
+</context>
+<context>
+    <name>RiskTableModel</name>
+    <message>
+        <location filename="../../gui/dashboard/model.py" line="+60"/>
+        <source>Produit</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ce qui ne va pas</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SDU</source>
+        <translation>Usable stock</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>À commander</source>
+        <translation>To order</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Double-cliquez pour ouvrir la fiche de stock</source>
+        <translation>Double-click to open the stock card</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stock disponible utilisable : sans les lots périmés</source>
+        <translation>Usable stock on hand: expired lots excluded</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jusqu&apos;au stock maximum, en conditionnements entiers</source>
+        <translation>Up to the maximum stock, in whole packs</translation>
+    </message>
+    <message>
+        <location line="+161"/>
+        <source>Rupture de stock : plus rien d&apos;utilisable</source>
+        <translation>Stock-out: no usable stock left</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Rupture depuis aujourd&apos;hui</source>
+        <translation>Stocked out since today</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>jour</source>
+        <translation>day</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>jours</source>
+        <translation>days</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rupture depuis le {0} ({1} {2})</source>
+        <translation>Stocked out since {0} ({1} {2})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>MSD {0} mois — commande d&apos;urgence</source>
+        <translation>MOS {0} months — emergency order</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>MSD {0} mois — sous le minimum ({1} mois)</source>
+        <translation>MOS {0} months — below minimum ({1} months)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Lot {0} ({2}) périmé depuis le {1} — à sortir en perte</source>
+        <translation>Lot {0} ({2}) expired on {1} — write it off as a loss</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lot {0} périme le {1} ({2})</source>
+        <translation>Lot {0} expires on {1} ({2})</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsScreen</name>
+    <message>
+        <location filename="../../gui/settings/screen.py" line="+45"/>
+        <source>Politique de stock</source>
+        <translation>Stock policy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Établissement</source>
+        <translation>Facility</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Langue</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Ces paramètres servent au calcul des quantités à commander et des alertes, pour tous les établissements. Une valeur fixée pour un produit l&apos;emporte sur celle de sa catégorie, qui l&apos;emporte sur « Tous les produits ». Double-cliquez sur une cellule pour la changer ; videz-la pour reprendre la valeur héritée.</source>
+        <translation>These settings are used to calculate order quantities and alerts, for all facilities. A value set for a product overrides the one for its category, which overrides “All products”. Double-click a cell to change it; empty it to use the inherited value again.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>&lt;b&gt;En gras&lt;/b&gt; : valeur fixée à ce niveau. &lt;i&gt;En italique gris&lt;/i&gt; : valeur héritée de la catégorie, de « Tous les produits » ou par défaut.</source>
+        <translation>&lt;b&gt;Bold&lt;/b&gt;: value set at this level. &lt;i&gt;Grey italics&lt;/i&gt;: value inherited from the category, from “All products” or the default.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Reprendre la valeur héritée</source>
+        <translation>Use inherited value</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Efface la valeur fixée dans la cellule choisie (touche Suppr)</source>
+        <translation>Clears the value set in the selected cell (Delete key)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location line="+33"/>
+        <source>✖ Non enregistré : {0}</source>
+        <translation>✖ Not saved: {0}</translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <source>✔ {0} pour « {1} » : valeur héritée reprise.</source>
+        <translation>✔ {0} for “{1}”: inherited value restored.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>✔ {0} pour « {1} » : {2} enregistré.</source>
+        <translation>✔ {0} for “{1}”: {2} saved.</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Établissement choisi en haut de la fenêtre</source>
+        <translation>Facility selected at the top of the window</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Aucun établissement : ajoutez-en un avec le bouton ci-dessous.</source>
+        <translation>No facility: add one with the button below.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Annuler les modifications</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Autres établissements</source>
+        <translation>Other facilities</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ajoutez un établissement pour le gérer aussi, ou pour le choisir comme fournisseur ou destinataire de transferts.</source>
+        <translation>Add a facility to manage its stock too, or to choose it as a supplier or transfer recipient.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ajouter un établissement…</source>
+        <translation>Add a facility…</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Modifications non enregistrées.</source>
+        <translation>Unsaved changes.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>✔ {0} enregistré.</source>
+        <translation>✔ {0} saved.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Établissement ajouté : {0} ({1}). Choisissez-le en haut de la fenêtre.</source>
+        <translation>Facility added: {0} ({1}). Choose it at the top of the window.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Langue des menus, des écrans et des messages ; les nombres et les dates suivent aussi la langue (virgule décimale et JJ/MM/AAAA en français).</source>
+        <translation>Language of menus, screens and messages; numbers and dates follow the language too (decimal comma and DD/MM/YYYY in French).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Langue de l&apos;interface :</source>
+        <translation>Interface language:</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>✔ Langue enregistrée : {0}. Redémarrez SahelStock pour changer la langue de tous les écrans.
+Language saved: restart SahelStock to change the language of every screen.</source>
+        <translation>✔ Language saved: {0}. Restart SahelStock to change the language of every screen.
+Redémarrez SahelStock pour changer la langue de tous les écrans.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Redémarrez SahelStock pour changer la langue.</source>
+        <translation>Restart SahelStock to change the language.</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <location filename="../../gui/stock/model.py" line="+27"/>
+        <source>✖ Rupture</source>
+        <translation>✖ Stock-out</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>▲ Commande d&apos;urgence</source>
+        <translation>▲ Emergency order</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>▼ Sous le minimum</source>
+        <translation>▼ Below minimum</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>✔ Normal</source>
+        <translation>✔ Normal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>● Surstock</source>
+        <translation>● Overstocked</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>– Pas de consommation</source>
+        <translation>– No consumption</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jamais reçu</source>
+        <translation>Never received</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Plus aucun stock utilisable</source>
+        <translation>No usable stock left</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MSD sous le point de commande d&apos;urgence : commandez sans attendre</source>
+        <translation>MOS below the emergency order point: order now</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>MSD au minimum ou en dessous : commandez jusqu&apos;au maximum</source>
+        <translation>MOS at or below the minimum: order up to the maximum</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>MSD entre le minimum et le maximum</source>
+        <translation>MOS between the minimum and the maximum</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MSD au-dessus du maximum : rien à commander, surveillez les péremptions</source>
+        <translation>MOS above the maximum: nothing to order, watch the expiry dates</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Aucune consommation ces derniers mois : CMM nulle, MSD non calculable</source>
+        <translation>No consumption in recent months: AMC is zero, MOS cannot be calculated</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Jamais reçu dans cet établissement</source>
+        <translation>Never received at this facility</translation>
+    </message>
+</context>
+<context>
+    <name>StockCardModel</name>
+    <message>
+        <location filename="../../gui/stock_card/model.py" line="-42"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mouvement</source>
+        <translation>Movement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lot</source>
+        <translation>Lot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Péremption</source>
+        <translation>Expiry</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Entrée</source>
+        <translation>In</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sortie</source>
+        <translation>Out</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Solde du lot</source>
+        <translation>Lot balance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Solde</source>
+        <translation>Balance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Détails</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saisi par</source>
+        <translation>Entered by</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Quantité entrée, en {unit}</source>
+        <translation>Quantity in, in {unit}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quantité sortie, en {unit}</source>
+        <translation>Quantity out, in {unit}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stock de ce lot après le mouvement</source>
+        <translation>Stock of this lot after the movement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stock du produit (tous lots) après le mouvement</source>
+        <translation>Stock of the product (all lots) after the movement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Motif, établissement d&apos;origine ou de destination, référence, note</source>
+        <translation>Reason, facility of origin or destination, reference, note</translation>
+    </message>
+    <message>
+        <location line="+119"/>
+        <source>↺ Annulation : {0}</source>
+        <translation>↺ Reversal: {0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{0} (annulée)</source>
+        <translation>{0} (reversed)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>✖ {0} (rupture)</source>
+        <translation>✖ {0} (stock-out)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Compté : {0}</source>
+        <translation>Counted: {0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> (aucun écart)</source>
+        <translation> (no difference)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>de {0}</source>
+        <translation>from {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>vers {0}</source>
+        <translation>to {0}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>réf. {0}</source>
+        <translation>ref. {0}</translation>
+    </message>
+</context>
+<context>
+    <name>StockCardScreen</name>
+    <message>
+        <location filename="../../gui/stock_card/screen.py" line="+94"/>
+        <source>Rechercher un produit…</source>
+        <translation>Search for a product…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tapez une partie du code ou du nom du produit</source>
+        <translation>Type part of the product&apos;s code or name</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Exporter en PNG…</source>
+        <translation>Export as PNG…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enregistrer le graphique comme image pour un rapport</source>
+        <translation>Save the chart as an image for a report</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Produit :</source>
+        <translation>Product:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lot :</source>
+        <translation>Lot:</translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>Produit {0} inconnu du catalogue.</source>
+        <translation>Product {0} is not in the catalogue.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Choisissez un établissement pour voir ses fiches de stock.</source>
+        <translation>Choose a facility to see its stock cards.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Le catalogue ne contient aucun produit.</source>
+        <translation>The catalogue has no products.</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Tous les lots</source>
+        <translation>All lots</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>(sans lot)</source>
+        <translation>(no lot)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>pér. {0}</source>
+        <translation>exp. {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>solde {0}</source>
+        <translation>balance {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>épuisé</source>
+        <translation>used up</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Aucun mouvement de {0} dans cet établissement.
+Les réceptions, dispensations, pertes et inventaires de ce produit apparaîtront ici.</source>
+        <translation>No movements of {0} at this facility.
+Receipts, dispensing, losses and physical counts of this product will appear here.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Stock au {0} : {1}</source>
+        <translation>Stock on {0}: {1}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>stock minimum {0} · maximum {1}</source>
+        <translation>minimum stock {0} · maximum {1}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>pas de minimum ni de maximum (aucune consommation récente)</source>
+        <translation>no minimum or maximum (no recent consumption)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 mouvement</source>
+        <translation>1 movement</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} mouvements</source>
+        <translation>{0} movements</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>lot {0} : {1}</source>
+        <translation>lot {0}: {1}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{0} – {1} : stock au jour le jour</source>
+        <translation>{0} – {1}: daily stock</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Stock (tous lots)</source>
+        <translation>Stock (all lots)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stock minimum</source>
+        <translation>Minimum stock</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stock maximum</source>
+        <translation>Maximum stock</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rupture de stock</source>
+        <translation>Stock-out</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quantité ({0})</source>
+        <translation>Quantity ({0})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Aucun mouvement pour ce produit</source>
+        <translation>No movements for this product</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Lot {0}</source>
+        <translation>Lot {0}</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>fiche-{0}-{1}-{2}.png</source>
+        <translation>stock-card-{0}-{1}-{2}.png</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Exporter le graphique</source>
+        <translation>Export the chart</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Image PNG (*.png)</source>
+        <translation>PNG image (*.png)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Impossible d&apos;écrire l&apos;image {0} : {1}. Choisissez un autre dossier.</source>
+        <translation>Cannot write the image {0}: {1}. Choose another folder.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Graphique enregistré : {0}</source>
+        <translation>Chart saved: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>StockScreen</name>
+    <message>
+        <location filename="../../gui/stock/screen.py" line="+97"/>
+        <source>Rechercher un produit (code ou nom)…</source>
+        <translation>Search for a product (code or name)…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Tous les programmes</source>
+        <translation>All programmes</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Produits jamais reçus</source>
+        <translation>Products never received</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Afficher aussi les produits du catalogue jamais reçus ici</source>
+        <translation>Also show catalogue products never received here</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Programme :</source>
+        <translation>Programme:</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>Aucun établissement pour l&apos;instant</source>
+        <translation>No facility yet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ajoutez votre établissement dans Paramètres › Établissement (Ctrl+7) : son stock s&apos;affichera ici.</source>
+        <translation>Add your facility in Settings › Facility (Ctrl+7): its stock will show here.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ouvrir les paramètres</source>
+        <translation>Open settings</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Aucun stock enregistré</source>
+        <translation>No stock recorded</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cet établissement n&apos;a encore aucun mouvement de stock. Enregistrez une réception (bouton « Réception » ou Ctrl+R) ou importez vos mouvements. Cochez « Produits jamais reçus » pour voir tout le catalogue.</source>
+        <translation>This facility has no stock movements yet. Record a receipt (“Receipt” button or Ctrl+R) or import your movements. Tick “Products never received” to see the whole catalogue.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ouvrir Import / Export</source>
+        <translation>Open Import / Export</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Aucun produit ne correspond</source>
+        <translation>No matching products</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Aucun produit suivi ici ne correspond à la recherche « {0} » dans le programme « {1} ». Vérifiez l&apos;orthographe, choisissez un autre programme, ou cochez « Produits jamais reçus » pour chercher dans tout le catalogue.</source>
+        <translation>No product stocked here matches “{0}” in the programme “{1}”. Check the spelling, choose another programme, or tick “Products never received” to search the whole catalogue.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Effacer la recherche</source>
+        <translation>Clear search</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Aucun produit reçu dans cet établissement au {0}.</source>
+        <translation>No products received at this facility as of {0}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} produits suivis dans cet établissement · état à la fin du {1}</source>
+        <translation>{0} products stocked at this facility · position at the end of {1}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{0} : {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{0} affiché(s)</source>
+        <translation>{0} shown</translation>
+    </message>
+</context>
+<context>
+    <name>StockTableModel</name>
+    <message>
+        <location filename="../../gui/stock/model.py" line="+10"/>
+        <source>Produit</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stock</source>
+        <translation>Stock on hand</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SDU</source>
+        <translation>Usable stock</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CMM</source>
+        <translation>AMC</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MSD</source>
+        <translation>MOS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Périme bientôt</source>
+        <translation>Expiring soon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>À commander</source>
+        <translation>To order</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Statut</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Stock théorique, lots périmés compris</source>
+        <translation>Stock on hand per the ledger, expired lots included</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stock disponible utilisable : sans les lots périmés</source>
+        <translation>Usable stock on hand: expired lots excluded</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consommation moyenne mensuelle ajustée</source>
+        <translation>Adjusted average monthly consumption</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mois de stock disponible = SDU ÷ CMM</source>
+        <translation>Months of stock = usable stock ÷ AMC</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quantité des lots qui périment dans l&apos;horizon d&apos;alerte</source>
+        <translation>Quantity in lots that expire within the alert period</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jusqu&apos;au stock maximum, en conditionnements entiers</source>
+        <translation>Up to the maximum stock, in whole packs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Situation par rapport au minimum et au maximum</source>
+        <translation>Position against the minimum and maximum</translation>
+    </message>
+</context>
+<context>
+    <name>TransferForm</name>
+    <message>
+        <location filename="../../gui/forms/outgoing.py" line="+50"/>
+        <source>Transfert vers un autre établissement</source>
+        <translation>Transfer to another facility</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>périmé — ne peut pas être transféré</source>
+        <translation>expired — cannot be transferred</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Établissement de la liste, ou code d&apos;un établissement hors base</source>
+        <translation>A facility from the list, or the code of one outside this database</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>De&amp;stination :</source>
+        <translation>De&amp;stination:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>N° du bon de transfert (facultatif)</source>
+        <translation>Transfer note no. (optional)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Référence :</source>
+        <translation>&amp;Reference:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>transférée</source>
+        <translation>transferred</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Destination : choisissez l&apos;établissement qui reçoit, ou tapez son code.</source>
+        <translation>Destination: choose the receiving facility, or type its code.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Destination : le stock part de cet établissement ; choisissez-en un autre.</source>
+        <translation>Destination: the stock is leaving this facility; choose another one.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Destination : « {0} » n&apos;est ni un établissement de la liste ni un code valable (lettres, chiffres et tirets, sans espace ni accent).</source>
+        <translation>Destination: “{0}” is neither a facility from the list nor a valid code (letters, digits and hyphens, no spaces or accents).</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>{0} est dans cette base : le stock entrera aussi dans sa fiche.</source>
+        <translation>{0} is in this database: the stock will also be received on its stock card.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{0} n&apos;est pas dans cette base : seule la sortie est enregistrée ici ; remettez-lui le bon de transfert.</source>
+        <translation>{0} is not in this database: only the issue is recorded here; hand over the transfer note.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Transfert enregistré : {0} vers {1}</source>
+        <translation>Transfer recorded: {0} to {1}</translation>
+    </message>
+</context>
+<context>
+    <name>Unit</name>
+    <message>
+        <location filename="../../gui/stock/model.py" line="+6"/>
+        <source>sachet</source>
+        <translation>sachet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sachets</source>
+        <translation>sachets</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>comprimé</source>
+        <translation>tablet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>comprimés</source>
+        <translation>tablets</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>gélule</source>
+        <translation>capsule</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>gélules</source>
+        <translation>capsules</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>plaquette</source>
+        <translation>blister</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>plaquettes</source>
+        <translation>blisters</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>pièce</source>
+        <translation>piece</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>pièces</source>
+        <translation>pieces</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>test</source>
+        <translation>test</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tests</source>
+        <translation>tests</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>kit</source>
+        <translation>kit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>kits</source>
+        <translation>kits</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>boîte</source>
+        <translation>box</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>boîtes</source>
+        <translation>boxes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>carton</source>
+        <translation>carton</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cartons</source>
+        <translation>cartons</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>paquet</source>
+        <translation>pack</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>paquets</source>
+        <translation>packs</translation>
+    </message>
+</context>
+</TS>
