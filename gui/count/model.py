@@ -11,7 +11,6 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractItemModel,
     QAbstractProxyModel,
-    QAbstractTableModel,
     QCoreApplication,
     QLocale,
     QModelIndex,
@@ -28,6 +27,7 @@ from core.ledger import is_expired
 from core.services import CountSheetLine
 from gui.stock.model import format_quantity, unit_text
 from gui.stock_card.model import format_date
+from gui.table_model import TableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -150,8 +150,12 @@ class CountRow:
         return cls(line.product, line.lot, line.expiry, line.expected)
 
 
-class CountModel(QAbstractTableModel):
+class CountModel(TableModel):
     """Rows in the order of the printed sheet; lots found on the shelf come last."""
+
+    CONTEXT = "CountModel"
+    HEADERS = HEADERS
+    TOOLTIPS = TOOLTIPS
 
     #: a count typed or pasted was refused; the message names the line
     refused = Signal(str)
@@ -212,22 +216,8 @@ class CountModel(QAbstractTableModel):
 
     # --- Qt model ---------------------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(HEADERS):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _tr(HEADERS[section])
-        if role == Qt.ItemDataRole.ToolTipRole and section in TOOLTIPS:
-            return _tr(TOOLTIPS[section])
-        return None
+    def row_count(self) -> int:
+        return len(self._rows)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():

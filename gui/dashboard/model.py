@@ -11,7 +11,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QLocale,
     QModelIndex,
@@ -25,6 +24,7 @@ from core.consumption import StockStatus
 from core.services import LotAlert
 from core.stock import StockLine
 from gui.stock.model import format_date, format_quantity, unit_text
+from gui.table_model import TableModel
 
 
 class Risk(IntEnum):
@@ -204,8 +204,12 @@ def _sentence(item: RiskItem, today: date, locale: QLocale) -> str:
     )
 
 
-class RiskTableModel(QAbstractTableModel):
+class RiskTableModel(TableModel):
     """One row per risk; `today` is the day the figures are for."""
+
+    CONTEXT = "RiskTableModel"
+    HEADERS = HEADERS
+    TOOLTIPS = TOOLTIPS
 
     def __init__(self) -> None:
         super().__init__()
@@ -224,22 +228,8 @@ class RiskTableModel(QAbstractTableModel):
     def items(self) -> list[RiskItem]:
         return list(self._items)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(HEADERS):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _tr(HEADERS[section])
-        if role == Qt.ItemDataRole.ToolTipRole and TOOLTIPS[section]:
-            return _tr(TOOLTIPS[section])
-        return None
+    def row_count(self) -> int:
+        return len(self._items)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._items)):

@@ -8,7 +8,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QDate,
     QLocale,
@@ -23,6 +22,7 @@ from core.importing import ImportResult
 from core.ledger import KIND_LABELS_FR, REASON_LABELS_FR, MovementKind
 from gui.i18n import takes_singular
 from gui.stock.model import format_quantity
+from gui.table_model import TableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -49,7 +49,7 @@ def count_text(n: int, singular: str, plural: str) -> str:
     return (singular if takes_singular(n) else plural).format(QLocale().toString(n))
 
 
-class _ListModel(QAbstractTableModel):
+class _ListModel(TableModel):
     """A read-only table over a list of frozen rows, with translated column headings."""
 
     CONTEXT = "ImportModel"
@@ -67,22 +67,8 @@ class _ListModel(QAbstractTableModel):
     def item(self, row: int) -> Any:
         return self._items[row]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return translate(self.CONTEXT, self.HEADERS[section])
-        return None
+    def row_count(self) -> int:
+        return len(self._items)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._items):

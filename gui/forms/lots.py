@@ -8,7 +8,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QItemSelectionModel,
     QModelIndex,
@@ -32,6 +31,7 @@ from core.catalogue import Product
 from core.ledger import LotStock, allocate_fefo
 from core.stock import add_months
 from gui.forms.labels import date_text, lot_text, number_text, quantity_text
+from gui.table_model import TableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -60,8 +60,11 @@ class LotRow:
         return not self.expired and self.stock.available > 0
 
 
-class LotTableModel(QAbstractTableModel):
+class LotTableModel(TableModel):
     """Lots FEFO first; expired lots are shown greyed, with why they cannot be taken."""
+
+    CONTEXT = "LotTableModel"
+    HEADERS = LOT_HEADERS
 
     def __init__(self, refused_text: str) -> None:
         super().__init__()
@@ -81,22 +84,8 @@ class LotTableModel(QAbstractTableModel):
     def rows(self) -> list[LotRow]:
         return list(self._rows)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(LOT_HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(LOT_HEADERS)
-        ):
-            return _tr(LOT_HEADERS[section])
-        return None
+    def row_count(self) -> int:
+        return len(self._rows)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():

@@ -8,7 +8,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -26,6 +25,7 @@ from gui.forms.labels import (
     reason_label,
     signed_quantity,
 )
+from gui.table_model import TableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -86,7 +86,10 @@ class MovementRow:
         return not self.is_reversal and not self.reversed
 
 
-class MovementsTableModel(QAbstractTableModel):
+class MovementsTableModel(TableModel):
+    CONTEXT = "MovementsTableModel"
+    HEADERS = HEADERS
+
     def __init__(self) -> None:
         super().__init__()
         self._rows: list[MovementRow] = []
@@ -102,22 +105,8 @@ class MovementsTableModel(QAbstractTableModel):
     def row_of(self, uuid: str) -> int | None:
         return next((n for n, r in enumerate(self._rows) if r.movement.uuid == uuid), None)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(HEADERS)
-        ):
-            return _tr(HEADERS[section])
-        return None
+    def row_count(self) -> int:
+        return len(self._rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

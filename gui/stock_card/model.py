@@ -7,7 +7,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QDate,
     QLocale,
@@ -20,6 +19,7 @@ from PySide6.QtGui import QColor
 from core.catalogue import Product
 from core.ledger import MovementKind, Reason, StockCardLine
 from gui.stock.model import unit_text
+from gui.table_model import TableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -93,8 +93,12 @@ def format_date(day: date | None, locale: QLocale | None = None) -> str:
     return (locale or QLocale()).toString(QDate(day.year, day.month, day.day), "dd/MM/yyyy")
 
 
-class StockCardModel(QAbstractTableModel):
+class StockCardModel(TableModel):
     """Ledger order (date, then entry order), oldest first, as on the paper card."""
+
+    CONTEXT = "StockCardModel"
+    HEADERS = HEADERS
+    TOOLTIPS = TOOLTIPS
 
     def __init__(self) -> None:
         super().__init__()
@@ -117,22 +121,12 @@ class StockCardModel(QAbstractTableModel):
     def line(self, row: int) -> StockCardLine:
         return self._lines[row]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._lines)
+    def row_count(self) -> int:
+        return len(self._lines)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(HEADERS):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _tr(HEADERS[section])
-        if role == Qt.ItemDataRole.ToolTipRole and section in TOOLTIPS:
-            return _tr(TOOLTIPS[section]).replace("{unit}", self._unit)
-        return None
+    def header_tooltip(self, section: int) -> str | None:
+        text = super().header_tooltip(section)
+        return text.replace("{unit}", self._unit) if text else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._lines)):
