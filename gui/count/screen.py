@@ -55,9 +55,10 @@ from gui.count.model import (
     signed,
 )
 from gui.count.printing import a4_landscape, count_sheet_html, print_html, save_pdf
+from gui.labels import reason_label
 from gui.screen import Screen
 from gui.stock.model import format_quantity, unit_text
-from gui.stock_card.model import format_date, reason_text
+from gui.stock_card.model import format_date
 from gui.tasks import run_task
 
 log = logging.getLogger(__name__)
@@ -240,7 +241,7 @@ class CountScreen(Screen):
         form = QHBoxLayout()
         self.reason = QComboBox()
         for reason in COUNT_REASONS:
-            self.reason.addItem(reason_text(reason), reason.value)
+            self.reason.addItem(reason_label(reason), reason.value)
         self.reason.setToolTip(
             self.tr("Motif enregistré avec les ajustements qui mettent le stock au compté")
         )
@@ -362,10 +363,10 @@ class CountScreen(Screen):
                     "Motif : « {0} » ne peut que retirer du stock, mais {1} ligne(s) ont plus "
                     "que le stock théorique ({2}). Choisissez « {3} » ou vérifiez ces quantités."
                 ).format(
-                    reason_text(reason),
+                    reason_label(reason),
                     len(surplus),
                     self.model.describe(self.model.rows().index(surplus[0])),
-                    reason_text(Reason.COUNT_CORRECTION),
+                    reason_label(Reason.COUNT_CORRECTION),
                 )
         return None
 
@@ -467,7 +468,9 @@ class CountScreen(Screen):
         footer = self.tr(
             "Motif des écarts : {0}. {1} ligne(s) sans écart seront notées comme vérifiées. "
             "{2} ligne(s) non comptée(s) ne changent pas."
-        ).format(reason_text(self.selected_reason), unchanged, self.model.rowCount() - len(counted))
+        ).format(
+            reason_label(self.selected_reason), unchanged, self.model.rowCount() - len(counted)
+        )
         if dialogs.open_count_confirmation(self, heading, details, footer):
             self.record()
 

@@ -19,8 +19,9 @@ from PySide6.QtCore import (
 from core.catalogue import Product
 from core.exchange.movements import MovementRow, Problem
 from core.importing import ImportResult
-from core.ledger import KIND_LABELS_FR, REASON_LABELS_FR, MovementKind
+from core.ledger import REASON_LABELS_FR, MovementKind
 from gui.i18n import takes_singular
+from gui.labels import kind_label
 from gui.stock.model import format_quantity
 from gui.table_model import TableModel
 
@@ -31,10 +32,6 @@ RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 def translate(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
-
-
-def kind_label(kind: MovementKind) -> str:
-    return translate("Ledger", KIND_LABELS_FR[kind])
 
 
 def show_date(value: date | None) -> str:

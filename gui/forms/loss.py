@@ -30,7 +30,7 @@ from gui.forms.common import (
     QuantityInput,
     make_date_edit,
 )
-from gui.forms.labels import date_text, lot_text, quantity_text, reason_label, signed_quantity
+from gui.labels import date_text, lot_text, quantity_text, reason_label, signed_quantity
 
 # In the order a DTC meets them; all are LOSS_REASONS of core.ledger.
 LOSS_CHOICES = (Reason.EXPIRED, Reason.DAMAGED, Reason.COLD_CHAIN, Reason.LOST, Reason.STOLEN)

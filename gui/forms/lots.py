@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from core.catalogue import Product
 from core.ledger import LotStock, allocate_fefo
 from core.stock import add_months
-from gui.forms.labels import date_text, lot_text, number_text, quantity_text
+from gui.labels import date_text, lot_text, number_text, quantity_text
 from gui.table_model import TableModel
 
 Index = QModelIndex | QPersistentModelIndex

@@ -11,8 +11,8 @@ from core.catalogue import Product
 from core.errors import DomainError, InsufficientStock
 from core.facilities import Facility, check_code, fold
 from gui.forms.common import HINT_STYLE, EntryForm, ProductCombo, QuantityInput, make_date_edit
-from gui.forms.labels import date_text, number_text, quantity_text
 from gui.forms.lots import LotPicker
+from gui.labels import date_text, number_text, quantity_text
 from gui.stock.model import unit_text
 
 

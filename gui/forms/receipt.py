@@ -51,7 +51,7 @@ from gui.forms.common import (
     make_date_edit,
     product_text,
 )
-from gui.forms.labels import date_text, number_text
+from gui.labels import date_text, number_text
 from gui.stock.model import format_quantity, unit_text
 
 Index = QModelIndex | QPersistentModelIndex

@@ -9,7 +9,7 @@ from core.application import Application
 from core.catalogue import Product
 from core.ledger import Movement
 from gui.forms.common import EntryForm
-from gui.forms.labels import date_text, kind_label, lot_text, quantity_text, signed_quantity
+from gui.labels import date_text, kind_label, lot_text, quantity_text, signed_quantity
 
 
 class ReversalDialog(EntryForm):

@@ -17,7 +17,7 @@ from PySide6.QtGui import QColor, QFont
 
 from core.catalogue import Product
 from core.ledger import Movement, MovementKind
-from gui.forms.labels import (
+from gui.labels import (
     date_text,
     kind_label,
     lot_text,

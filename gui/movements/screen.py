@@ -23,7 +23,7 @@ from core.application import Application
 from core.catalogue import Product
 from core.ledger import MovementKind
 from gui.forms import EntryForm, ReversalDialog, make_entry_form
-from gui.forms.labels import kind_label, number_text
+from gui.labels import kind_label, number_text
 from gui.movements.model import (
     COL_COUNTERPART,
     COL_PRODUCT,

@@ -17,7 +17,7 @@ from core.facilities import (
     fold,
     new_facility,
 )
-from gui.forms.labels import facility_type_label
+from gui.labels import facility_type_label
 
 ERROR_STYLE = "color: #a00000;"
 HINT_STYLE = "color: #555555;"

@@ -26,7 +26,7 @@ from core.catalogue import Category, Product
 from core.consumption import StockPolicy
 from core.errors import DomainError
 from core.settings import GLOBAL, POLICY_FIELDS, category_scope, parse_policy_value, product_scope
-from gui.forms.labels import category_label, policy_field_label
+from gui.labels import category_label, policy_field_label
 
 Index = QModelIndex | QPersistentModelIndex
 

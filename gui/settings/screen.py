@@ -27,8 +27,8 @@ from core import services
 from core.application import Application
 from core.errors import DomainError
 from core.facilities import Facility
-from gui.forms.labels import policy_field_label
 from gui.i18n import LANGUAGES, install_language
+from gui.labels import policy_field_label
 from gui.screen import Screen
 from gui.settings.facility_form import ERROR_STYLE, HINT_STYLE, FacilityForm
 from gui.settings.policy_model import (

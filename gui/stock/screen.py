@@ -99,7 +99,7 @@ class StockScreen(Screen):
         self.programme = QComboBox()
         # Imported here: the dashboard imports this module at start-up, and gui.forms with it
         # would cost some tens of milliseconds there.
-        from gui.forms.labels import category_label
+        from gui.labels import category_label
 
         self.programme.addItem(self.tr("Tous les programmes"), None)
         for category in Category:

@@ -17,7 +17,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from core.catalogue import Product
-from core.ledger import MovementKind, Reason, StockCardLine
+from core.ledger import MovementKind, StockCardLine
+from gui.labels import kind_label, reason_label
 from gui.stock.model import unit_text
 from gui.table_model import TableModel
 
@@ -49,38 +50,8 @@ TOOLTIPS = {
 }
 
 # Kinds and reasons in French are core's labels, listed here again so that they are translated.
-KIND_TEXT = {
-    MovementKind.RECEIPT: QT_TRANSLATE_NOOP("Ledger", "Réception"),
-    MovementKind.ISSUE: QT_TRANSLATE_NOOP("Ledger", "Dispensation"),
-    MovementKind.TRANSFER_IN: QT_TRANSLATE_NOOP("Ledger", "Transfert reçu"),
-    MovementKind.TRANSFER_OUT: QT_TRANSLATE_NOOP("Ledger", "Transfert cédé"),
-    MovementKind.LOSS: QT_TRANSLATE_NOOP("Ledger", "Perte"),
-    MovementKind.ADJUSTMENT: QT_TRANSLATE_NOOP("Ledger", "Ajustement"),
-    MovementKind.COUNT: QT_TRANSLATE_NOOP("Ledger", "Inventaire"),
-}
-REASON_TEXT = {
-    Reason.TRANSFER_IN: QT_TRANSLATE_NOOP("Ledger", "Transfert reçu"),
-    Reason.TRANSFER_OUT: QT_TRANSLATE_NOOP("Ledger", "Transfert cédé"),
-    Reason.RETURN: QT_TRANSLATE_NOOP("Ledger", "Retour"),
-    Reason.DAMAGED: QT_TRANSLATE_NOOP("Ledger", "Avarié"),
-    Reason.EXPIRED: QT_TRANSLATE_NOOP("Ledger", "Périmé"),
-    Reason.STOLEN: QT_TRANSLATE_NOOP("Ledger", "Volé"),
-    Reason.LOST: QT_TRANSLATE_NOOP("Ledger", "Perdu"),
-    Reason.COLD_CHAIN: QT_TRANSLATE_NOOP("Ledger", "Rupture de la chaîne du froid"),
-    Reason.COUNT_CORRECTION: QT_TRANSLATE_NOOP("Ledger", "Correction d'inventaire"),
-    Reason.REVERSAL: QT_TRANSLATE_NOOP("Ledger", "Annulation d'une saisie"),
-}
-
 REVERSED_COLOUR = QColor("#808080")
 STOCKOUT_BACKGROUND = QColor("#f6c6c6")
-
-
-def kind_text(kind: MovementKind) -> str:
-    return QCoreApplication.translate("Ledger", KIND_TEXT[kind])
-
-
-def reason_text(reason: Reason) -> str:
-    return QCoreApplication.translate("Ledger", REASON_TEXT[reason])
 
 
 def _tr(text: str) -> str:
@@ -154,7 +125,7 @@ class StockCardModel(TableModel):
         if column == DATE:
             return format_date(movement.occurred_on, locale)
         if column == KIND:
-            text = kind_text(movement.kind)
+            text = kind_label(movement.kind)
             if movement.reverses:
                 return QCoreApplication.translate("StockCardModel", "↺ Annulation : {0}").format(
                     text
@@ -198,7 +169,7 @@ class StockCardModel(TableModel):
             MovementKind.TRANSFER_IN,
             MovementKind.TRANSFER_OUT,
         ):
-            parts.append(reason_text(movement.reason))
+            parts.append(reason_label(movement.reason))
         if movement.counterpart:
             direction = (
                 QCoreApplication.translate("StockCardModel", "de {0}")

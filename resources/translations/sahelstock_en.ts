@@ -35,7 +35,7 @@
 <context>
     <name>Category</name>
     <message>
-        <location filename="../../gui/forms/labels.py" line="+42"/>
+        <location filename="../../gui/labels.py" line="+42"/>
         <source>Nutrition</source>
         <translation>Nutrition</translation>
     </message>
@@ -249,7 +249,7 @@
         <translation>✔ 0 (no difference)</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+86"/>
         <source>Ligne {0} ({1}, lot {2})</source>
         <extracomment>a count typed or pasted was refused; the message names the line a counted quantity was entered, changed or cleared</extracomment>
         <translation>Line {0} ({1}, lot {2})</translation>
@@ -260,7 +260,7 @@
         <translation>Line {0} ({1})</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+32"/>
         <source>Lot trouvé sur l&apos;étagère, inconnu du registre à cette date</source>
         <translation>Lot found on the shelf, not in the ledger on this date</translation>
     </message>
@@ -305,7 +305,7 @@
 <context>
     <name>CountScreen</name>
     <message>
-        <location filename="../../gui/count/screen.py" line="+143"/>
+        <location filename="../../gui/count/screen.py" line="+144"/>
         <source>Jour où le stock a été compté : aujourd&apos;hui ou un jour passé</source>
         <extracomment>the reasons a count&apos;s differences may be given, count correction first (the default)</extracomment>
         <translation>Day the stock was counted: today or an earlier day</translation>
@@ -422,12 +422,12 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+103"/>
+        <location line="+105"/>
         <source> et {0} autre(s)</source>
         <translation> and {0} more</translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-104"/>
         <source> · {0} écart(s) : {1}</source>
         <translation> · {0} difference(s): {1}</translation>
     </message>
@@ -443,12 +443,12 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+84"/>
+        <location line="+86"/>
         <source> lot {0}</source>
         <translation> lot {0}</translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-79"/>
         <source>, lot {0}</source>
         <translation>, lot {0}</translation>
     </message>
@@ -478,7 +478,7 @@
         <translation>Reason for differences: {0}. {1} line(s) with no difference will be recorded as checked. {2} line(s) not counted stay unchanged.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>L&apos;inventaire n&apos;a pas été enregistré, rien n&apos;a été modifié. {0}</source>
         <translation>The count was not recorded; nothing was changed. {0}</translation>
     </message>
@@ -692,7 +692,7 @@
 <context>
     <name>DashboardScreen</name>
     <message>
-        <location filename="../../gui/dashboard/screen.py" line="+174"/>
+        <location filename="../../gui/dashboard/screen.py" line="+171"/>
         <source>Double-cliquez sur une ligne (ou appuyez sur Entrée) pour ouvrir la fiche de stock du produit. Cliquez sur une case ci-dessus pour ne voir que ces alertes.</source>
         <translation>Double-click a row (or press Enter) to open the product&apos;s stock card. Click a box above to see only those alerts.</translation>
     </message>
@@ -752,7 +752,7 @@
         <translation>See all stock</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+24"/>
         <source>en rupture</source>
         <translation>stocked out</translation>
     </message>
@@ -1216,7 +1216,7 @@ Click “Choose a file to import…”: the file&apos;s contents will show here 
 <context>
     <name>FacilityType</name>
     <message>
-        <location filename="../../gui/forms/labels.py" line="+4"/>
+        <location filename="../../gui/labels.py" line="+4"/>
         <source>CSCom (centre de santé communautaire)</source>
         <translation>CSCom (community health centre)</translation>
     </message>
@@ -1249,7 +1249,7 @@ Click “Choose a file to import…”: the file&apos;s contents will show here 
 <context>
     <name>FilesModel</name>
     <message>
-        <location filename="../../gui/exchange/model.py" line="+109"/>
+        <location filename="../../gui/exchange/model.py" line="+92"/>
         <source>Fichier</source>
         <translation>File</translation>
     </message>
@@ -1550,96 +1550,79 @@ Click “Choose a file to import…”: the file&apos;s contents will show here 
 <context>
     <name>Ledger</name>
     <message>
-        <location filename="../../gui/forms/labels.py" line="-36"/>
-        <location filename="../../gui/stock_card/model.py" line="+53"/>
+        <location filename="../../gui/labels.py" line="-36"/>
         <source>Réception</source>
         <translation>Receipt</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../gui/stock_card/model.py" line="+1"/>
         <source>Dispensation</source>
         <translation>Dispensing</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+8"/>
-        <location filename="../../gui/stock_card/model.py" line="+1"/>
-        <location line="+7"/>
         <source>Transfert reçu</source>
         <translation>Transfer in</translation>
     </message>
     <message>
         <location line="-7"/>
         <location line="+8"/>
-        <location filename="../../gui/stock_card/model.py" line="-6"/>
-        <location line="+7"/>
         <source>Transfert cédé</source>
         <translation>Transfer out</translation>
     </message>
     <message>
         <location line="-7"/>
-        <location filename="../../gui/stock_card/model.py" line="-6"/>
         <source>Perte</source>
         <translation>Loss</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../gui/stock_card/model.py" line="+1"/>
         <source>Ajustement</source>
         <translation>Adjustment</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../gui/stock_card/model.py" line="+1"/>
         <source>Inventaire</source>
         <translation>Physical count</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../../gui/stock_card/model.py" line="+5"/>
         <source>Retour</source>
         <translation>Return</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../gui/stock_card/model.py" line="+1"/>
         <source>Avarié</source>
         <translation>Damaged</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../gui/stock_card/model.py" line="+1"/>
         <source>Périmé</source>
         <translation>Expired</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../gui/stock_card/model.py" line="+1"/>
         <source>Volé</source>
         <translation>Stolen</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../gui/stock_card/model.py" line="+1"/>
         <source>Perdu</source>
         <translation>Lost</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../gui/stock_card/model.py" line="+1"/>
         <source>Rupture de la chaîne du froid</source>
         <translation>Cold chain break</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../gui/stock_card/model.py" line="+1"/>
         <source>Correction d&apos;inventaire</source>
         <translation>Count correction</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../gui/stock_card/model.py" line="+1"/>
         <source>Annulation d&apos;une saisie</source>
         <translation>Entry reversal</translation>
     </message>
@@ -1846,7 +1829,7 @@ Click “Choose a file to import…”: the file&apos;s contents will show here 
 <context>
     <name>LotPicker</name>
     <message>
-        <location filename="../../gui/forms/lots.py" line="+173"/>
+        <location filename="../../gui/forms/lots.py" line="+162"/>
         <source>Cliquez sur un lot pour le sortir à la place de celui proposé (PPPS).</source>
         <translation>Click a lot to issue it instead of the one proposed (FEFO).</translation>
     </message>
@@ -1894,7 +1877,7 @@ Click “Choose a file to import…”: the file&apos;s contents will show here 
 <context>
     <name>LotTableModel</name>
     <message>
-        <location line="-249"/>
+        <location line="-238"/>
         <source>Lot</source>
         <translation>Lot</translation>
     </message>
@@ -1914,7 +1897,7 @@ Click “Choose a file to import…”: the file&apos;s contents will show here 
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+88"/>
         <source>déjà engagé par des sorties postérieures</source>
         <translation>already committed to later issues</translation>
     </message>
@@ -2239,7 +2222,7 @@ Click “Choose a file to import…”: the file&apos;s contents will show here 
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+86"/>
         <source>(annulation)</source>
         <translation>(reversal)</translation>
     </message>
@@ -2351,7 +2334,7 @@ Click “Choose a file to import…”: the file&apos;s contents will show here 
 <context>
     <name>PolicyField</name>
     <message>
-        <location filename="../../gui/forms/labels.py" line="-55"/>
+        <location filename="../../gui/labels.py" line="-55"/>
         <source>Stock maximum (mois)</source>
         <extracomment>the first item of each core.settings.POLICY_FIELDS entry</extracomment>
         <translation>Maximum stock (months)</translation>
@@ -2825,7 +2808,7 @@ livraison (mois)</source>
 <context>
     <name>RiskTableModel</name>
     <message>
-        <location filename="../../gui/dashboard/model.py" line="+60"/>
+        <location filename="../../gui/dashboard/model.py" line="+57"/>
         <source>Produit</source>
         <translation>Product</translation>
     </message>
@@ -2860,7 +2843,7 @@ livraison (mois)</source>
         <translation>Up to the maximum stock, in whole packs</translation>
     </message>
     <message>
-        <location line="+161"/>
+        <location line="+105"/>
         <source>Rupture de stock : plus rien d&apos;utilisable</source>
         <translation>Stock-out: no usable stock left</translation>
     </message>
@@ -3107,7 +3090,7 @@ Redémarrez SahelStock pour changer la langue de tous les écrans.</translation>
 <context>
     <name>StockCardModel</name>
     <message>
-        <location filename="../../gui/stock_card/model.py" line="-42"/>
+        <location filename="../../gui/stock_card/model.py" line="+30"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
@@ -3182,7 +3165,7 @@ Redémarrez SahelStock pour changer la langue de tous les écrans.</translation>
         <translation>Reason, facility of origin or destination, reference, note</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+83"/>
         <source>↺ Annulation : {0}</source>
         <translation>↺ Reversal: {0}</translation>
     </message>

@@ -23,7 +23,6 @@ from gui.forms import (
     make_entry_form,
     open_entry_form,
 )
-from gui.forms.labels import KIND_TEXTS, REASON_TEXTS
 from gui.forms.lots import LotTableModel
 from gui.forms.receipt import (
     COL_EXPIRY,
@@ -33,6 +32,7 @@ from gui.forms.receipt import (
     COL_UNIT,
     ReceiptLinesModel,
 )
+from gui.labels import KIND_TEXTS, REASON_TEXTS
 from gui.main_window import MainWindow
 from gui.ui_settings import UiSettings
 from main import build_application

@@ -11,7 +11,7 @@ from PySide6.QtCore import QSettings, Qt
 
 from core import services
 from core.facilities import new_facility
-from core.ledger import KIND_LABELS_FR, REASON_LABELS_FR, MovementKind, Reason
+from core.ledger import MovementKind, Reason
 from core.services import ReceiptLine
 from gui.charts import Series, save_png, stock_chart
 from gui.main_window import MainWindow
@@ -21,10 +21,8 @@ from gui.stock_card.model import (
     ENTRY,
     EXIT,
     KIND,
-    KIND_TEXT,
     LOT,
     LOT_BALANCE,
-    REASON_TEXT,
     StockCardModel,
 )
 from gui.ui_settings import UiSettings
@@ -162,12 +160,6 @@ def test_export_png_writes_the_chart(screen, tmp_path, qtbot):
         written = screen.export_png(tmp_path / "fiche")
     assert written == tmp_path / "fiche.png"
     assert written.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-
-
-def test_the_screen_words_for_kinds_and_reasons_are_the_ledger_ones():
-    """Listed again in gui so that they are translated: they must not drift from core's."""
-    assert KIND_TEXT == KIND_LABELS_FR
-    assert REASON_TEXT == REASON_LABELS_FR
 
 
 def test_the_stock_card_model_passes_the_model_tester(qtmodeltester, app):

@@ -189,7 +189,7 @@ def test_the_committed_qm_translates_every_message():
 
 
 def test_core_labels_have_translatable_copies():
-    from gui.forms.labels import CATEGORY_TEXTS, FACILITY_TYPE_TEXTS, POLICY_FIELD_TEXTS
+    from gui.labels import CATEGORY_TEXTS, FACILITY_TYPE_TEXTS, POLICY_FIELD_TEXTS
 
     assert CATEGORY_TEXTS == CATEGORY_LABELS_FR
     assert {t: t.label_fr for t in FacilityType} == FACILITY_TYPE_TEXTS
