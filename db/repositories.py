@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, and_, func, select
+from sqlalchemy import Connection, and_, bindparam, func, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from core.catalogue import Category, Product
@@ -192,6 +192,59 @@ _MOVEMENT_FROM = (
 )
 
 
+# Statements run once per ledger entry are built once: building a SQLAlchemy statement (and
+# the column collection of a join) costs more than running it on SQLite.
+_LOT_ID = select(lots.c.id).where(
+    lots.c.product_id == bindparam("product_id"), lots.c.lot == bindparam("lot")
+)
+_LOT_EXPIRY = select(lots.c.expiry).where(
+    lots.c.product_id == bindparam("product_id"), lots.c.lot == bindparam("lot")
+)
+_INSERT_LOT = lots.insert()
+_INSERT_MOVEMENT = movements.insert()
+_LOT_BALANCES_OF_PRODUCT = (
+    select(stock_balances.c.lot_id, lots.c.lot, lots.c.expiry, stock_balances.c.quantity)
+    .select_from(stock_balances.join(lots, stock_balances.c.lot_id == lots.c.id))
+    .where(
+        stock_balances.c.facility_id == bindparam("facility_id"),
+        stock_balances.c.product_id == bindparam("product_id"),
+    )
+)
+_LATER_DAYS_OF_PRODUCT = (
+    select(movements.c.lot_id, movements.c.occurred_on, func.sum(movements.c.quantity))
+    .where(
+        movements.c.facility_id == bindparam("facility_id"),
+        movements.c.product_id == bindparam("product_id"),
+        movements.c.occurred_on > bindparam("on"),
+    )
+    .group_by(movements.c.lot_id, movements.c.occurred_on)
+    .order_by(movements.c.lot_id, movements.c.occurred_on)
+)
+_UPSERT_BALANCE: dict[str, Any] = {}
+
+
+def _upsert_balance(dialect: str) -> Any:
+    """INSERT … ON CONFLICT DO UPDATE of a running balance, built once per dialect."""
+    if dialect not in _UPSERT_BALANCE:
+        if dialect == "postgresql":
+            # imported here: the PostgreSQL dialect costs about 50 ms of every start on SQLite
+            from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+            stmt: Any = pg_insert(stock_balances)
+            earliest = func.least(stock_balances.c.first_on, stmt.excluded.first_on)
+        else:
+            stmt = sqlite_insert(stock_balances)
+            earliest = func.min(stock_balances.c.first_on, stmt.excluded.first_on)
+        _UPSERT_BALANCE[dialect] = stmt.on_conflict_do_update(
+            index_elements=["facility_id", "product_id", "lot_id"],
+            set_={
+                "quantity": stock_balances.c.quantity + stmt.excluded.quantity,
+                "first_on": earliest,
+            },
+        )
+    return _UPSERT_BALANCE[dialect]
+
+
 def _row_to_movement(row: Any) -> Movement:
     return Movement(
         id=row.id,
@@ -237,12 +290,10 @@ class SqlLedgerRepository:
     def _lot_id(self, product_id: int, lot: str, expiry: date | None) -> int:
         key = (product_id, lot)
         if key not in self._lot_ids:
-            found = self._conn.execute(
-                select(lots.c.id).where(lots.c.product_id == product_id, lots.c.lot == lot)
-            ).first()
+            found = self._conn.execute(_LOT_ID, {"product_id": product_id, "lot": lot}).first()
             if found is None:
                 result = self._conn.execute(
-                    lots.insert().values(product_id=product_id, lot=lot, expiry=expiry)
+                    _INSERT_LOT, {"product_id": product_id, "lot": lot, "expiry": expiry}
                 )
                 assert result.inserted_primary_key is not None
                 self._lot_ids[key] = int(result.inserted_primary_key[0])
@@ -256,49 +307,36 @@ class SqlLedgerRepository:
         product_id = self._products.id_of(movement.product_code)
         lot_id = self._lot_id(product_id, movement.lot, movement.expiry)
         self._conn.execute(
-            movements.insert().values(
-                uuid=movement.uuid,
-                facility_id=facility_id,
-                product_id=product_id,
-                lot_id=lot_id,
-                occurred_on=movement.occurred_on,
-                kind=movement.kind.value,
-                quantity=movement.quantity,
-                reason=movement.reason.value if movement.reason else None,
-                counterpart=movement.counterpart,
-                reference=movement.reference,
-                note=movement.note,
-                counted=movement.counted,
-                reverses=movement.reverses,
-                origin_facility=movement.origin_facility,
-                origin_device=movement.origin_device,
-                entered_by=movement.entered_by,
-                recorded_at=movement.recorded_at,
-            )
-        )
-        insert: Any = sqlite_insert
-        if self._conn.dialect.name == "postgresql":
-            # imported here: the PostgreSQL dialect costs about 50 ms of every start on SQLite
-            from sqlalchemy.dialects.postgresql import insert as pg_insert
-
-            insert = pg_insert
-        stmt = insert(stock_balances).values(
-            facility_id=facility_id,
-            product_id=product_id,
-            lot_id=lot_id,
-            quantity=movement.quantity,
-            first_on=movement.occurred_on,
+            _INSERT_MOVEMENT,
+            {
+                "uuid": movement.uuid,
+                "facility_id": facility_id,
+                "product_id": product_id,
+                "lot_id": lot_id,
+                "occurred_on": movement.occurred_on,
+                "kind": movement.kind.value,
+                "quantity": movement.quantity,
+                "reason": movement.reason.value if movement.reason else None,
+                "counterpart": movement.counterpart,
+                "reference": movement.reference,
+                "note": movement.note,
+                "counted": movement.counted,
+                "reverses": movement.reverses,
+                "origin_facility": movement.origin_facility,
+                "origin_device": movement.origin_device,
+                "entered_by": movement.entered_by,
+                "recorded_at": movement.recorded_at,
+            },
         )
         self._conn.execute(
-            stmt.on_conflict_do_update(
-                index_elements=["facility_id", "product_id", "lot_id"],
-                set_={
-                    "quantity": stock_balances.c.quantity + stmt.excluded.quantity,
-                    "first_on": func.min(stock_balances.c.first_on, stmt.excluded.first_on)
-                    if self._conn.dialect.name == "sqlite"
-                    else func.least(stock_balances.c.first_on, stmt.excluded.first_on),
-                },
-            )
+            _upsert_balance(self._conn.dialect.name),
+            {
+                "facility_id": facility_id,
+                "product_id": product_id,
+                "lot_id": lot_id,
+                "quantity": movement.quantity,
+                "first_on": movement.occurred_on,
+            },
         )
 
     def add_many(self, movements: Sequence[Movement]) -> int:
@@ -337,9 +375,7 @@ class SqlLedgerRepository:
 
     def lot_expiry(self, product_code: str, lot: str) -> tuple[bool, date | None]:
         row = self._conn.execute(
-            select(lots.c.expiry).where(
-                lots.c.product_id == self._products.id_of(product_code), lots.c.lot == lot
-            )
+            _LOT_EXPIRY, {"product_id": self._products.id_of(product_code), "lot": lot}
         ).first()
         return (False, None) if row is None else (True, row[0])
 
@@ -382,24 +418,9 @@ class SqlLedgerRepository:
     def lot_stock(self, facility_code: str, product_code: str, on: date) -> list[LotStock]:
         facility_id = self._facility_id(facility_code)
         product_id = self._products.id_of(product_code)
-        current = self._conn.execute(
-            select(stock_balances.c.lot_id, lots.c.lot, lots.c.expiry, stock_balances.c.quantity)
-            .select_from(stock_balances.join(lots, stock_balances.c.lot_id == lots.c.id))
-            .where(
-                stock_balances.c.facility_id == facility_id,
-                stock_balances.c.product_id == product_id,
-            )
-        ).all()
-        later_days = self._conn.execute(
-            select(movements.c.lot_id, movements.c.occurred_on, func.sum(movements.c.quantity))
-            .where(
-                movements.c.facility_id == facility_id,
-                movements.c.product_id == product_id,
-                movements.c.occurred_on > on,
-            )
-            .group_by(movements.c.lot_id, movements.c.occurred_on)
-            .order_by(movements.c.lot_id, movements.c.occurred_on)
-        ).all()
+        ids = {"facility_id": facility_id, "product_id": product_id}
+        current = self._conn.execute(_LOT_BALANCES_OF_PRODUCT, ids).all()
+        later_days = self._conn.execute(_LATER_DAYS_OF_PRODUCT, {**ids, "on": on}).all()
         per_lot: dict[int, list[int]] = {}
         for lot_id, _day, change in later_days:
             per_lot.setdefault(lot_id, []).append(int(change))
