@@ -149,11 +149,13 @@ def main(argv: list[str] | None = None) -> int:
             language=args.lang,
         )
 
-    from cli.commands import run
+    from cli.commands import NO_DATABASE_COMMANDS, run, run_without_database
     from core.errors import DomainError
     from db.engine import DatabaseError
 
     try:
+        if args.command in NO_DATABASE_COMMANDS:
+            return run_without_database(args)
         if args.command == "demo" and args.replace:
             replace_database(db_arg)
         app = build_application(db_arg)

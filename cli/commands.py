@@ -10,7 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from core import services
+from core import nutrition, services
 from core.application import Application
 from core.facilities import new_facility
 from core.ledger import KIND_LABELS_FR
@@ -328,6 +328,52 @@ def cmd_facility_set_supplier(args: argparse.Namespace, app: Application) -> int
     services.set_supplier(app.uow(), args.code, supplier)
     print(f"{args.code} : fournisseur {supplier or 'aucun'}.")
     return 0
+
+
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+
+#: Commands that need no database: main.py runs them without opening one.
+NO_DATABASE_COMMANDS = frozenset({"nutrition"})
+
+
+def cmd_nutrition_classify(args: argparse.Namespace) -> int:
+    has_whz = any(
+        value is not None for value in (args.sex, args.age_months, args.weight, args.height)
+    )
+    measures = nutrition.ChildMeasures(
+        muac_mm=nutrition.parse_muac_mm(args.muac),
+        oedema=nutrition.parse_oedema(args.oedema),
+        sex=None if args.sex is None else nutrition.parse_sex(args.sex),
+        age_months=None
+        if args.age_months is None
+        else nutrition.parse_number(args.age_months, "Âge (mois)"),
+        weight_kg=None if args.weight is None else nutrition.parse_number(args.weight, "Poids"),
+        height_cm=None if args.height is None else nutrition.parse_number(args.height, "Taille"),
+        complications=args.complications,
+        measured_lying=None if args.position is None else args.position == "couche",
+    )
+    standards = nutrition.load_growth_standards(RESOURCES / "nutrition") if has_whz else None
+    # No database here, so the settings are the defaults of DOMAIN.md.
+    result = nutrition.assess_child(measures, nutrition.NutritionSettings(), standards)
+    if args.json:
+        _print_json(result.as_dict())
+        return 0
+    print(f"Classement : {nutrition.NUTRITION_CLASS_LABELS_FR[result.classification]}")
+    print(f"PB : {args.muac.strip()} mm, {nutrition.NUTRITION_CLASS_SHORT_FR[result.muac_class]}")
+    if result.whz is not None and result.whz_class is not None:
+        label = nutrition.NUTRITION_CLASS_SHORT_FR[result.whz_class]
+        print(f"P/T : {nutrition.fr_number(result.whz, 2)} z, {label}")
+    print("Orientation : " + (result.referral.value if result.referral else "aucune"))
+    print("Motifs :")
+    for reason in result.reasons:
+        print(f"  - {reason}")
+    return 0
+
+
+def run_without_database(args: argparse.Namespace) -> int:
+    if args.command == "nutrition":
+        return cmd_nutrition_classify(args)
+    raise ValueError(f"{args.command} needs a database")
 
 
 def run(args: argparse.Namespace, app: Application) -> int:

@@ -85,4 +85,34 @@ def build_parser() -> argparse.ArgumentParser:
     backup.add_argument("-o", "--output", metavar="FICHIER")
 
     sub.add_parser("check", parents=[common, as_json], help="contrôler la base et le registre")
+
+    nutrition = sub.add_parser("nutrition", help="PCIMA : dépistage de la malnutrition aiguë")
+    nutrition_sub = nutrition.add_subparsers(
+        dest="nutrition_command", metavar="ACTION", required=True
+    )
+    classify = nutrition_sub.add_parser(
+        "classify",
+        parents=[as_json],
+        help="classer un enfant de 6 à 59 mois (PB, œdèmes, poids-pour-taille)",
+        description="Sans base de données. Le poids-pour-taille demande ensemble --sex, "
+        "--age-months, --weight et --height.",
+    )
+    # Values are read as text and checked by core.nutrition, so errors come out in French.
+    classify.add_argument("--muac", required=True, metavar="MM", help="PB en mm (entier)")
+    classify.add_argument(
+        "--oedema", default="0", metavar="0|+|++|+++", help="œdèmes bilatéraux (défaut : 0)"
+    )
+    classify.add_argument("--sex", metavar="M|F", help="M (garçon) ou F (fille)")
+    classify.add_argument("--age-months", metavar="N", help="âge en mois (6 à 59)")
+    classify.add_argument("--weight", metavar="KG", help="poids en kg (6,5 ou 6.5)")
+    classify.add_argument("--height", metavar="CM", help="longueur ou taille en cm")
+    classify.add_argument(
+        "--position",
+        choices=["couche", "debout"],
+        help="position de la mesure, pour la correction OMS de 0,7 cm si elle ne correspond "
+        "pas à l'âge (couché avant 2 ans, debout ensuite)",
+    )
+    classify.add_argument(
+        "--complications", action="store_true", help="complications médicales (→ URENI)"
+    )
     return parser
