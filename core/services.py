@@ -242,38 +242,8 @@ def receive_stock(
         return posted
 
 
-def _outgoing(
-    uow: UnitOfWork,
-    ctx: Context,
-    facility_code: str,
-    product_code: str,
-    quantity: int,
-    on: date,
-    kind: MovementKind,
-    lot: str | None,
-    reason: Reason | None = None,
-    counterpart: str = "",
-    reference: str = "",
-    note: str = "",
-) -> list[Movement]:
-    """Stock leaving: from the lot the user chose, or FEFO across lots."""
-    return [
-        _post(uow, ctx, movement)
-        for movement in _outgoing_movements(
-            uow,
-            ctx,
-            facility_code,
-            product_code,
-            quantity,
-            on,
-            kind,
-            lot,
-            reason=reason,
-            counterpart=counterpart,
-            reference=reference,
-            note=note,
-        )
-    ]
+def _post_all(uow: UnitOfWork, ctx: Context, movements: Iterable[Movement]) -> list[Movement]:
+    return [_post(uow, ctx, movement) for movement in movements]
 
 
 def _outgoing_movements(
@@ -335,16 +305,20 @@ def dispense(
 ) -> list[Movement]:
     """Dispensing to patients (consumption): FEFO unless a lot is chosen; expired lots refused."""
     with uow:
-        posted = _outgoing(
+        posted = _post_all(
             uow,
             ctx,
-            facility_code,
-            product_code,
-            quantity,
-            on,
-            MovementKind.ISSUE,
-            lot,
-            reference=reference,
+            _outgoing_movements(
+                uow,
+                ctx,
+                facility_code,
+                product_code,
+                quantity,
+                on,
+                MovementKind.ISSUE,
+                lot,
+                reference=reference,
+            ),
         )
         uow.commit()
         return posted
@@ -376,18 +350,22 @@ def transfer_stock(
         raise DomainError("Un transfert doit aller vers un autre établissement.")
     with uow:
         destination = uow.facilities.find(to_code)
-        out = _outgoing(
+        out = _post_all(
             uow,
             ctx,
-            from_code,
-            product_code,
-            quantity,
-            on,
-            MovementKind.TRANSFER_OUT,
-            lot,
-            reason=Reason.TRANSFER_OUT,
-            counterpart=to_code,
-            reference=reference,
+            _outgoing_movements(
+                uow,
+                ctx,
+                from_code,
+                product_code,
+                quantity,
+                on,
+                MovementKind.TRANSFER_OUT,
+                lot,
+                reason=Reason.TRANSFER_OUT,
+                counterpart=to_code,
+                reference=reference,
+            ),
         )
         posted = list(out)
         if destination is not None:
@@ -432,17 +410,21 @@ def record_loss(
             loss = _lot_loss_movement(uow, facility_code, product, quantity, reason, on, lot, note)
             posted = [_post(uow, ctx, loss)]
         else:
-            posted = _outgoing(
+            posted = _post_all(
                 uow,
                 ctx,
-                facility_code,
-                product.code,
-                quantity,
-                on,
-                MovementKind.LOSS,
-                None,
-                reason=reason,
-                note=note,
+                _outgoing_movements(
+                    uow,
+                    ctx,
+                    facility_code,
+                    product.code,
+                    quantity,
+                    on,
+                    MovementKind.LOSS,
+                    None,
+                    reason=reason,
+                    note=note,
+                ),
             )
         uow.commit()
         return posted

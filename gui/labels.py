@@ -3,9 +3,7 @@ types, stock policy settings), marked for translation, and date/number text."""
 
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
 from core.catalogue import CATEGORY_LABELS_FR, Category, Product
 from core.facilities import FacilityType
@@ -85,13 +83,6 @@ def facility_type_label(facility_type: FacilityType) -> str:
 def policy_field_label(key: str) -> str:
     """The name of a stock policy setting ("Stock maximum (mois)")."""
     return QCoreApplication.translate("PolicyField", POLICY_FIELDS[key][0])
-
-
-def date_text(day: date | None) -> str:
-    """A date as the user reads it (dd/MM/yyyy in French), or "" for no date."""
-    if day is None:
-        return ""
-    return QLocale().toString(QDate(day), QLocale.FormatType.ShortFormat)
 
 
 def number_text(value: int) -> str:

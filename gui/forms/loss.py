@@ -30,7 +30,8 @@ from gui.forms.common import (
     QuantityInput,
     make_date_edit,
 )
-from gui.labels import date_text, lot_text, quantity_text, reason_label, signed_quantity
+from gui.labels import lot_text, quantity_text, reason_label, signed_quantity
+from gui.stock.model import format_date
 
 # In the order a DTC meets them; all are LOSS_REASONS of core.ledger.
 LOSS_CHOICES = (Reason.EXPIRED, Reason.DAMAGED, Reason.COLD_CHAIN, Reason.LOST, Reason.STOLEN)
@@ -248,7 +249,7 @@ class LossForm(EntryForm):
     def _lot_item_text(self, stock: LotStock, on: date) -> str:
         text = lot_text(stock.lot)
         if stock.expiry is not None:
-            text += " — " + self.tr("péremption {0}").format(date_text(stock.expiry))
+            text += " — " + self.tr("péremption {0}").format(format_date(stock.expiry))
         text += " — " + self.tr("{0} en stock").format(stock.balance)
         if stock.is_expired(on):
             text += " — " + self.tr("PÉRIMÉ")
@@ -288,7 +289,7 @@ class LossForm(EntryForm):
         if adds is not True and not self._lots:
             found.append(
                 self.tr("Lot : aucun stock de {0} ici le {1} : rien à retirer.").format(
-                    product.code, date_text(on)
+                    product.code, format_date(on)
                 )
             )
             return found

@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
 from core.catalogue import Product
 from core.ledger import LotStock, allocate_fefo
 from core.stock import add_months
-from gui.labels import date_text, lot_text, number_text, quantity_text
+from gui.labels import lot_text, number_text, quantity_text
+from gui.stock.model import format_date
 from gui.table_model import TableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -114,7 +115,7 @@ class LotTableModel(TableModel):
         if column == 0:
             return lot_text(stock.lot)
         if column == 1:
-            return date_text(stock.expiry) or "—"
+            return format_date(stock.expiry) or "—"
         if column == 2:
             if self._product is None:
                 return number_text(stock.available)
@@ -267,7 +268,7 @@ class LotPicker(QWidget):
             elif stock.expiry is not None:
                 parts.append(
                     self.tr("{0} du lot {1} ({2})").format(
-                        number_text(take), stock.lot, date_text(stock.expiry)
+                        number_text(take), stock.lot, format_date(stock.expiry)
                     )
                 )
             else:

@@ -12,8 +12,8 @@ from core.errors import DomainError, InsufficientStock
 from core.facilities import Facility, check_code, fold
 from gui.forms.common import HINT_STYLE, EntryForm, ProductCombo, QuantityInput, make_date_edit
 from gui.forms.lots import LotPicker
-from gui.labels import date_text, number_text, quantity_text
-from gui.stock.model import unit_text
+from gui.labels import number_text, quantity_text
+from gui.stock.model import format_date, unit_text
 
 
 class OutgoingForm(EntryForm):
@@ -105,7 +105,7 @@ class OutgoingForm(EntryForm):
         usable = self.lots.usable_total()
         if usable <= 0:
             message = self.tr("Produit : aucun stock utilisable de {0} ici le {1}.").format(
-                product.code, date_text(on)
+                product.code, format_date(on)
             )
             expired = self.lots.expired_total()
             if expired:
@@ -130,7 +130,7 @@ class OutgoingForm(EntryForm):
                 self.tr(
                     "Quantité : stock insuffisant : {0} {1} utilisables le {2}. Réduisez la "
                     "quantité."
-                ).format(number_text(usable), unit_text(product.base_unit, usable), date_text(on))
+                ).format(number_text(usable), unit_text(product.base_unit, usable), format_date(on))
             )
         return found
 

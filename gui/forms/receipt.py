@@ -51,8 +51,8 @@ from gui.forms.common import (
     make_date_edit,
     product_text,
 )
-from gui.labels import date_text, number_text
-from gui.stock.model import format_quantity, unit_text
+from gui.labels import number_text
+from gui.stock.model import format_date, format_quantity, unit_text
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -195,11 +195,11 @@ class ReceiptLinesModel(QAbstractTableModel):
                         "ReceiptLinesModel",
                         "le {0} est passé : ce lot serait déjà périmé. Vérifiez la date "
                         "(un lot périmé ne se réceptionne pas).",
-                    ).format(date_text(line.expiry)),
+                    ).format(format_date(line.expiry)),
                 )
             )
         elif lot and known and known_expiry != line.expiry:
-            shown = date_text(known_expiry) or QCoreApplication.translate(
+            shown = format_date(known_expiry) or QCoreApplication.translate(
                 "ReceiptLinesModel", "sans date"
             )
             found.append(
@@ -227,7 +227,7 @@ class ReceiptLinesModel(QAbstractTableModel):
                                 "ReceiptLinesModel",
                                 "le lot {0} figure déjà ligne {1} avec la péremption {2} : "
                                 "un lot n'a qu'une date.",
-                            ).format(lot, other_row + 1, date_text(other.expiry)),
+                            ).format(lot, other_row + 1, format_date(other.expiry)),
                         )
                     )
                     break
@@ -350,7 +350,7 @@ class ReceiptLinesModel(QAbstractTableModel):
         if column == COL_EXPIRY:
             if product is not None and not product.has_expiry:
                 return "—"
-            return date_text(line.expiry)
+            return format_date(line.expiry)
         if column == COL_CHECK:
             if line.is_blank:
                 return ""

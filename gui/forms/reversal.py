@@ -9,7 +9,8 @@ from core.application import Application
 from core.catalogue import Product
 from core.ledger import Movement
 from gui.forms.common import EntryForm
-from gui.labels import date_text, kind_label, lot_text, quantity_text, signed_quantity
+from gui.labels import kind_label, lot_text, quantity_text, signed_quantity
+from gui.stock.model import format_date
 
 
 class ReversalDialog(EntryForm):
@@ -36,7 +37,7 @@ class ReversalDialog(EntryForm):
         intro.setWordWrap(True)
         self.body.addWidget(intro)
         shown = QFormLayout()
-        shown.addRow(self.tr("Date :"), QLabel(date_text(movement.occurred_on)))
+        shown.addRow(self.tr("Date :"), QLabel(format_date(movement.occurred_on)))
         shown.addRow(self.tr("Type :"), QLabel(kind_label(movement.kind)))
         product_label = QLabel(f"{product.code} – {product.name}")
         product_label.setWordWrap(True)
@@ -44,7 +45,7 @@ class ReversalDialog(EntryForm):
         if product.has_lots:
             lot = lot_text(movement.lot)
             if movement.expiry is not None:
-                lot += " " + self.tr("(péremption {0})").format(date_text(movement.expiry))
+                lot += " " + self.tr("(péremption {0})").format(format_date(movement.expiry))
             shown.addRow(self.tr("Lot :"), QLabel(lot))
         shown.addRow(self.tr("Quantité :"), QLabel(signed_quantity(product, movement.quantity)))
         if movement.counterpart:
@@ -88,5 +89,5 @@ class ReversalDialog(EntryForm):
             kind_label(self.movement.kind),
             quantity_text(self.product, abs(self.movement.quantity)),
             self.product.code,
-            date_text(self.movement.occurred_on),
+            format_date(self.movement.occurred_on),
         )

@@ -18,13 +18,13 @@ from PySide6.QtGui import QColor, QFont
 from core.catalogue import Product
 from core.ledger import Movement, MovementKind
 from gui.labels import (
-    date_text,
     kind_label,
     lot_text,
     number_text,
     reason_label,
     signed_quantity,
 )
+from gui.stock.model import format_date
 from gui.table_model import TableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -132,7 +132,7 @@ class MovementsTableModel(TableModel):
     def _display(self, row: MovementRow, column: int) -> str | None:
         movement = row.movement
         if column == COL_DATE:
-            return date_text(movement.occurred_on)
+            return format_date(movement.occurred_on)
         if column == COL_KIND:
             label = kind_label(movement.kind)
             if row.is_reversal:
@@ -159,7 +159,7 @@ class MovementsTableModel(TableModel):
                 return ""
             return lot_text(movement.lot)
         if column == COL_EXPIRY:
-            return date_text(movement.expiry)
+            return format_date(movement.expiry)
         if column == COL_QUANTITY:
             if row.product is None:
                 return f"{movement.quantity:+d}"
@@ -177,13 +177,13 @@ class MovementsTableModel(TableModel):
                 if row.reversed_on is not None:
                     return "✖ " + QCoreApplication.translate(
                         "MovementsTableModel", "annulée le {0}"
-                    ).format(date_text(row.reversed_on))
+                    ).format(format_date(row.reversed_on))
                 return "✖ " + QCoreApplication.translate("MovementsTableModel", "annulée")
             if row.is_reversal:
                 if row.original_date is not None:
                     return "↩ " + QCoreApplication.translate(
                         "MovementsTableModel", "annule la saisie du {0}"
-                    ).format(date_text(row.original_date))
+                    ).format(format_date(row.original_date))
                 return "↩ " + QCoreApplication.translate(
                     "MovementsTableModel", "annule une saisie antérieure"
                 )

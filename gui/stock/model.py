@@ -124,8 +124,10 @@ def unit_text(unit: str, quantity: float) -> str:
     return QCoreApplication.translate("Unit", unit_label(unit, quantity))
 
 
-def format_date(day: date, locale: QLocale | None = None) -> str:
-    """A date as the interface language writes it (French: 04/08/2026)."""
+def format_date(day: date | None, locale: QLocale | None = None) -> str:
+    """A date as the interface language writes it (French: 04/08/2026); "" for no date."""
+    if day is None:
+        return ""
     return (locale or QLocale()).toString(
         QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat
     )

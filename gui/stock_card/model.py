@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
-    QDate,
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
@@ -19,7 +17,7 @@ from PySide6.QtGui import QColor
 from core.catalogue import Product
 from core.ledger import MovementKind, StockCardLine
 from gui.labels import kind_label, reason_label
-from gui.stock.model import unit_text
+from gui.stock.model import format_date, unit_text
 from gui.table_model import TableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -56,12 +54,6 @@ STOCKOUT_BACKGROUND = QColor("#f6c6c6")
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("StockCardModel", text)
-
-
-def format_date(day: date | None, locale: QLocale | None = None) -> str:
-    if day is None:
-        return ""
-    return (locale or QLocale()).toString(QDate(day.year, day.month, day.day), "dd/MM/yyyy")
 
 
 class StockCardModel(TableModel):

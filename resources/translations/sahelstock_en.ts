@@ -35,7 +35,7 @@
 <context>
     <name>Category</name>
     <message>
-        <location filename="../../gui/labels.py" line="+42"/>
+        <location filename="../../gui/labels.py" line="+40"/>
         <source>Nutrition</source>
         <translation>Nutrition</translation>
     </message>
@@ -1627,7 +1627,7 @@ Click “Choose a file to import…”: the file&apos;s contents will show here 
         <translation>Entry reversal</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+70"/>
         <source>(sans lot)</source>
         <translation>(no lot)</translation>
     </message>
@@ -1635,7 +1635,7 @@ Click “Choose a file to import…”: the file&apos;s contents will show here 
 <context>
     <name>LossForm</name>
     <message>
-        <location filename="../../gui/forms/loss.py" line="+51"/>
+        <location filename="../../gui/forms/loss.py" line="+52"/>
         <source>Perte / ajustement</source>
         <translation>Loss / adjustment</translation>
     </message>
@@ -1829,7 +1829,7 @@ Click “Choose a file to import…”: the file&apos;s contents will show here 
 <context>
     <name>LotPicker</name>
     <message>
-        <location filename="../../gui/forms/lots.py" line="+162"/>
+        <location filename="../../gui/forms/lots.py" line="+163"/>
         <source>Cliquez sur un lot pour le sortir à la place de celui proposé (PPPS).</source>
         <translation>Click a lot to issue it instead of the one proposed (FEFO).</translation>
     </message>
@@ -2334,7 +2334,7 @@ Click “Choose a file to import…”: the file&apos;s contents will show here 
 <context>
     <name>PolicyField</name>
     <message>
-        <location filename="../../gui/labels.py" line="-55"/>
+        <location filename="../../gui/labels.py" line="-48"/>
         <source>Stock maximum (mois)</source>
         <extracomment>the first item of each core.settings.POLICY_FIELDS entry</extracomment>
         <translation>Maximum stock (months)</translation>
@@ -2715,7 +2715,7 @@ livraison (mois)</source>
 <context>
     <name>ReversalDialog</name>
     <message>
-        <location filename="../../gui/forms/reversal.py" line="+25"/>
+        <location filename="../../gui/forms/reversal.py" line="+26"/>
         <source>Annulation d&apos;une saisie</source>
         <translation>Entry reversal</translation>
     </message>
@@ -3090,7 +3090,7 @@ Redémarrez SahelStock pour changer la langue de tous les écrans.</translation>
 <context>
     <name>StockCardModel</name>
     <message>
-        <location filename="../../gui/stock_card/model.py" line="+30"/>
+        <location filename="../../gui/stock_card/model.py" line="+28"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
@@ -3165,7 +3165,7 @@ Redémarrez SahelStock pour changer la langue de tous les écrans.</translation>
         <translation>Reason, facility of origin or destination, reference, note</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+77"/>
         <source>↺ Annulation : {0}</source>
         <translation>↺ Reversal: {0}</translation>
     </message>
