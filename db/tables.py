@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import (
     Boolean,
     CheckConstraint,
     Column,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -123,6 +126,109 @@ settings = Table(
     Column("scope", String(80), primary_key=True),
     Column("key", String(80), primary_key=True),
     Column("value", String(200), nullable=False),
+)
+
+
+def _versioned(name: str, *columns: Column[Any], indexes: tuple[Index, ...] = ()) -> Table:
+    """A PCIMA register: append-only versions of records (a correction is the next version of
+    the same record_uuid; the latest version is the record)."""
+    return Table(
+        name,
+        metadata,
+        Column("id", Integer, primary_key=True),
+        Column("uuid", String(36), nullable=False, unique=True),
+        Column("record_uuid", String(36), nullable=False),
+        Column("version", Integer, nullable=False),
+        Column("facility_id", Integer, ForeignKey("facilities.id"), nullable=False),
+        *columns,
+        Column("voided", Boolean, nullable=False),
+        Column("note", Text, nullable=False, server_default=""),
+        Column("entered_by", String(100), nullable=False),
+        Column("device", String(100), nullable=False),
+        Column("recorded_at", DateTime, nullable=False),
+        UniqueConstraint("record_uuid", "version", name=f"uq_{name}_record_version"),
+        *indexes,
+    )
+
+
+screenings = _versioned(
+    "screenings",
+    Column("screened_on", Date, nullable=False),
+    Column("place", String(120), nullable=False, server_default=""),
+    Column("person_ref", String(80), nullable=False),
+    Column("grp", String(10), nullable=False),
+    Column("sex", String(1), nullable=True),
+    Column("age_months", Integer, nullable=True),
+    Column("muac_mm", Integer, nullable=False),
+    Column("oedema", String(3), nullable=False),
+    Column("weight_g", Integer, nullable=True),
+    Column("height_mm", Integer, nullable=True),
+    Column("measured_lying", Boolean, nullable=True),
+    Column("complications", Boolean, nullable=False),
+    Column("whz", Float, nullable=True),
+    Column("whz_class", String(10), nullable=True),
+    Column("muac_class", String(10), nullable=False),
+    Column("classification", String(10), nullable=False),
+    Column("referral", String(10), nullable=True),
+    Column("reasons", Text, nullable=False, server_default=""),
+    indexes=(Index("ix_screenings_facility_day", "facility_id", "screened_on"),),
+)
+
+screening_tallies = _versioned(
+    "screening_tallies",
+    Column("screened_on", Date, nullable=False),
+    Column("place", String(120), nullable=False, server_default=""),
+    Column("source", String(20), nullable=False),
+    Column("grp", String(10), nullable=False),
+    Column("screened", Integer, nullable=False),
+    Column("sam", Integer, nullable=False),
+    Column("mam", Integer, nullable=False),
+    Column("normal", Integer, nullable=False),
+    Column("oedema", Integer, nullable=False),
+    indexes=(Index("ix_screening_tallies_facility_day", "facility_id", "screened_on"),),
+)
+
+pcima_events = _versioned(
+    "pcima_events",
+    Column("unit", String(10), nullable=False),
+    Column("occurred_on", Date, nullable=False),
+    Column("child_ref", String(80), nullable=False),
+    Column("kind", String(10), nullable=False),
+    Column("admission", String(20), nullable=True),
+    Column("criterion", String(10), nullable=True),
+    Column("outcome", String(20), nullable=True),
+    indexes=(Index("ix_pcima_events_facility_day", "facility_id", "occurred_on"),),
+)
+
+TOTAL_COLUMNS = (
+    "new_muac",
+    "new_whz",
+    "new_oedema",
+    "relapse",
+    "readmission",
+    "transfer_in",
+    "cured",
+    "died",
+    "defaulted",
+    "non_response",
+    "transfer_out",
+)
+
+pcima_totals = _versioned(
+    "pcima_totals",
+    Column("unit", String(10), nullable=False),
+    Column("month", Date, nullable=False),
+    Column("beginning", Integer, nullable=True),
+    *(Column(name, Integer, nullable=False) for name in TOTAL_COLUMNS),
+    indexes=(Index("ix_pcima_totals_facility_month", "facility_id", "month"),),
+)
+
+APPEND_ONLY_TABLES = (
+    "movements",
+    "screenings",
+    "screening_tallies",
+    "pcima_events",
+    "pcima_totals",
 )
 
 app_meta = Table(

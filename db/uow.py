@@ -7,6 +7,7 @@ from typing import Self
 
 from sqlalchemy import Connection, Engine
 
+from db.pcima_repository import SqlPcimaRepository
 from db.repositories import (
     SqlFacilityRepository,
     SqlLedgerRepository,
@@ -22,6 +23,7 @@ class SqlAlchemyUnitOfWork:
     products: SqlProductRepository
     ledger: SqlLedgerRepository
     settings: SqlSettingsRepository
+    pcima: SqlPcimaRepository
 
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
@@ -36,6 +38,7 @@ class SqlAlchemyUnitOfWork:
         self.products = SqlProductRepository(self._conn)
         self.ledger = SqlLedgerRepository(self._conn, self.facilities, self.products)
         self.settings = SqlSettingsRepository(self._conn)
+        self.pcima = SqlPcimaRepository(self._conn, self.facilities)
         return self
 
     def __exit__(
