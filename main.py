@@ -100,6 +100,7 @@ def build_application(db_arg: str | None):  # type: ignore[no-untyped-def]
         integrity_problems=integrity,
         last_backup=last_backup,
         warnings=tuple(database.warnings),
+        resources=RESOURCES,
     )
 
 
@@ -149,12 +150,12 @@ def main(argv: list[str] | None = None) -> int:
             language=args.lang,
         )
 
-    from cli.commands import NO_DATABASE_COMMANDS, run, run_without_database
+    from cli.commands import needs_database, run, run_without_database
     from core.errors import DomainError
     from db.engine import DatabaseError
 
     try:
-        if args.command in NO_DATABASE_COMMANDS:
+        if args.command and not needs_database(args):
             return run_without_database(args)
         if args.command == "demo" and args.replace:
             replace_database(db_arg)

@@ -10,8 +10,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from core import nutrition, services
+from core import nutrition, pcima_services, services
 from core.application import Application
+from core.errors import DomainError
+from core.exchange.pcima_report import month_label_fr, unit_rows, write_report
 from core.facilities import new_facility
 from core.ledger import KIND_LABELS_FR
 from core.stock import StockLine
@@ -332,8 +334,10 @@ def cmd_facility_set_supplier(args: argparse.Namespace, app: Application) -> int
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 
-#: Commands that need no database: main.py runs them without opening one.
-NO_DATABASE_COMMANDS = frozenset({"nutrition"})
+
+def needs_database(args: argparse.Namespace) -> bool:
+    """False for the commands main.py runs without opening a database."""
+    return not (args.command == "nutrition" and args.nutrition_command == "classify")
 
 
 def cmd_nutrition_classify(args: argparse.Namespace) -> int:
@@ -371,9 +375,89 @@ def cmd_nutrition_classify(args: argparse.Namespace) -> int:
 
 
 def run_without_database(args: argparse.Namespace) -> int:
-    if args.command == "nutrition":
+    if args.command == "nutrition" and args.nutrition_command == "classify":
         return cmd_nutrition_classify(args)
     raise ValueError(f"{args.command} needs a database")
+
+
+def cmd_nutrition_report(args: argparse.Namespace, app: Application) -> int:
+    report = pcima_services.pcima_report(app.uow(), args.facility, args.month)
+    if args.output:
+        path = write_report(report, Path(args.output))
+        if not args.json:
+            print(f"Classeur écrit : {path}")
+    if args.json:
+        _print_json(report.as_dict())
+        return 0
+    print(
+        f"Rapport PCIMA – {report.facility_name} ({report.facility_code}) – "
+        f"{month_label_fr(report)}"
+    )
+    units = report.units
+    rows = [
+        [label, *values]
+        for label, *values in zip(
+            *[[label for label, _ in unit_rows(units[0])]],
+            *[[value for _, value in unit_rows(u)] for u in units],
+            strict=True,
+        )
+    ]
+    _table(["Rubrique", *[u.unit.value for u in units]], rows)
+    print()
+    for unit in units:
+        for check in unit.rates:
+            shown = "–" if check.percent is None else f"{check.percent} %".replace(".", ",")
+            sign = ">" if check.above else "<"
+            print(
+                f"{unit.unit.value} {check.label} : {shown} (norme {sign} {check.threshold} %) "
+                f"→ {check.verdict_fr}"
+            )
+        for warning in unit.warnings:
+            print(f"{unit.unit.value} attention : {warning}")
+    s = report.screening
+    print()
+    print(
+        f"Dépistage : {s.children} enfant(s), {s.sam} MAS, {s.mam} MAM, {s.oedema} œdème(s) ; "
+        f"{s.women} femme(s) enceinte(s)/allaitante(s) dont {s.women_mam} sous le seuil."
+    )
+    flag = "À VÉRIFIER : " if report.rutf.flagged else ""
+    print(f"ATPE : {flag}{report.rutf.message_fr}")
+    return 0
+
+
+def cmd_nutrition_needs(args: argparse.Namespace, app: Application) -> int:
+    as_of = args.as_of or app.ctx.today()
+    if args.on_order < 0:
+        raise DomainError("--on-order : un nombre de sachets positif ou zéro est attendu.")
+    needs = pcima_services.rutf_needs_for(app.uow, args.facility, as_of, args.months, args.on_order)
+    if args.json:
+        _print_json(needs.as_dict())
+        return 0
+    _table(
+        ["Mois", "Tendance (sachets)", "Charge de cas (sachets)"],
+        [
+            (f"{month:%m/%Y}", trend, "–" if caseload is None else caseload)
+            for month, trend, caseload in needs.monthly_sachets()
+        ],
+    )
+    print()
+    print(f"Stock utilisable : {needs.usable_stock} sachets ; déjà commandé : {needs.on_order}.")
+    for label, sachets in (
+        ("tendance des admissions URENAS", needs.trend_sachets()),
+        ("charge de cas N × P × K × C", needs.caseload_sachets()),
+    ):
+        if sachets is None:
+            print(
+                f"Selon la {label} : renseignez la population, la prévalence et la couverture "
+                "(écran Nutrition, onglet Besoins en ATPE)."
+            )
+            continue
+        short = needs.shortfall(sachets)
+        print(
+            f"Selon la {label} : {sachets} sachets ({needs.cartons(sachets)} cartons), "
+            f"manque {short} sachets ({needs.cartons(short)} cartons)."
+        )
+    return 0
 
 
 def run(args: argparse.Namespace, app: Application) -> int:
@@ -381,4 +465,8 @@ def run(args: argparse.Namespace, app: Application) -> int:
         if args.facility_command == "set-supplier":
             return cmd_facility_set_supplier(args, app)
         return cmd_facility_add(args, app)
+    if args.command == "nutrition":
+        if args.nutrition_command == "report":
+            return cmd_nutrition_report(args, app)
+        return cmd_nutrition_needs(args, app)
     return COMMANDS[args.command](args, app)

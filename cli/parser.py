@@ -15,6 +15,16 @@ def iso_date(text: str) -> date:
         ) from None
 
 
+def year_month(text: str) -> date:
+    try:
+        year, month = text.strip().split("-")
+        return date(int(year), int(month), 1)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"« {text} » n'est pas un mois AAAA-MM (exemple : 2026-10)"
+        ) from None
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -86,7 +96,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("check", parents=[common, as_json], help="contrôler la base et le registre")
 
-    nutrition = sub.add_parser("nutrition", help="PCIMA : dépistage de la malnutrition aiguë")
+    nutrition = sub.add_parser(
+        "nutrition", help="PCIMA : dépistage, rapport mensuel et besoins en ATPE"
+    )
     nutrition_sub = nutrition.add_subparsers(
         dest="nutrition_command", metavar="ACTION", required=True
     )
@@ -114,5 +126,25 @@ def build_parser() -> argparse.ArgumentParser:
     )
     classify.add_argument(
         "--complications", action="store_true", help="complications médicales (→ URENI)"
+    )
+    report = nutrition_sub.add_parser(
+        "report",
+        parents=[common, as_json],
+        help="rapport mensuel PCIMA d'un établissement (totaux seulement)",
+    )
+    report.add_argument("--facility", required=True, metavar="CODE")
+    report.add_argument("--month", required=True, type=year_month, metavar="AAAA-MM")
+    report.add_argument("-o", "--output", metavar="FICHIER.xlsx", help="écrire aussi le classeur")
+
+    needs = nutrition_sub.add_parser(
+        "needs",
+        parents=[common, as_json],
+        help="besoins en ATPE des prochains mois (tendance des admissions et charge de cas)",
+    )
+    needs.add_argument("--facility", required=True, metavar="CODE")
+    needs.add_argument("--months", type=int, default=6, metavar="N", help="mois à prévoir (6)")
+    needs.add_argument("--as-of", type=iso_date, help="date de calcul (AAAA-MM-JJ, aujourd'hui)")
+    needs.add_argument(
+        "--on-order", type=int, default=0, metavar="SACHETS", help="sachets déjà commandés"
     )
     return parser

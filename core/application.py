@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
+from core.nutrition import (
+    RUTF_DOSING_FILE,
+    GrowthStandards,
+    RutfDoseBand,
+    load_growth_standards,
+    load_rutf_dosing,
+)
 from core.ports import UnitOfWork
 from core.services import Context
 
@@ -22,3 +30,26 @@ class Application:
     integrity_problems: Callable[[], list[str]]
     last_backup: Callable[[], str | None]
     warnings: tuple[str, ...] = ()
+    resources: Path | None = None  # the application's resources folder (WHO tables, dosing)
+
+    def growth_standards(self) -> GrowthStandards:
+        """The WHO 2006 weight-for-length/height tables, read once."""
+        return _standards(self._nutrition_folder())
+
+    def rutf_dosing(self) -> tuple[RutfDoseBand, ...]:
+        """The RUTF dosing table (an editable CSV in the resources), read once."""
+        return _dosing(self._nutrition_folder() / RUTF_DOSING_FILE)
+
+    def _nutrition_folder(self) -> Path:
+        base = self.resources or Path(__file__).resolve().parent.parent / "resources"
+        return base / "nutrition"
+
+
+@cache
+def _standards(folder: Path) -> GrowthStandards:
+    return load_growth_standards(folder)
+
+
+@cache
+def _dosing(path: Path) -> tuple[RutfDoseBand, ...]:
+    return load_rutf_dosing(path)

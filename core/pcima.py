@@ -628,7 +628,7 @@ class RutfCheck:
         assert per_child is not None
         text = (
             f"{self.dispensed} sachets distribués pour {self.children} enfant(s) admis {span} : "
-            f"{str(per_child).replace('.', ',')} sachets par enfant "
+            f"{per_child.to_integral_value()} sachets par enfant "
             f"(attendu environ {self.expected_per_child})."
         )
         if not self.flagged:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -16,21 +16,25 @@ from typing import Any
 from core.errors import DomainError, NotFound
 from core.ledger import MovementKind
 from core.nutrition import (
+    NUTRITION_SETTING_LABELS,
     ChildMeasures,
     GrowthStandards,
     NutritionClass,
     NutritionSettings,
     Oedema,
     Referral,
+    RutfDoseBand,
     Sex,
     assess_child,
     check_muac,
     classify_muac_pregnant_or_lactating,
+    parse_rutf_dosing,
     referral_for,
     resolve_nutrition_settings,
 )
 from core.pcima import (
     CATCHMENT_FIELDS,
+    REPORT_SETTING_LABELS,
     AdmissionType,
     Criterion,
     EventKind,
@@ -820,3 +824,87 @@ def rutf_needs_for(
         months,
         programme.nutrition,
     )
+
+
+# --- the RUTF dosing table ----------------------------------------------------------------
+
+DOSING_SCOPE = "rutf_dosing"  # settings rows: key = from_kg, value = "per_day;per_week"
+
+
+def rutf_dosing(uow: UnitOfWork, defaults: Sequence[RutfDoseBand]) -> tuple[RutfDoseBand, ...]:
+    """The dosing table as edited in the application, or the shipped one if never edited."""
+    with uow:
+        stored = {k: v for (scope, k), v in uow.settings.all().items() if scope == DOSING_SCOPE}
+    if not stored:
+        return tuple(defaults)
+    rows = []
+    for from_kg, value in stored.items():
+        per_day, _, per_week = value.partition(";")
+        rows.append({"from_kg": from_kg, "sachets_per_day": per_day, "sachets_per_week": per_week})
+    rows.sort(key=lambda r: Decimal(r["from_kg"]))
+    return parse_rutf_dosing(rows, "Table de dosage enregistrée")
+
+
+def set_rutf_dosing(uow: UnitOfWork, bands: Sequence[RutfDoseBand] | None) -> None:
+    """Replace the dosing table (None: back to the shipped table). Weights must increase and
+    doses must not decrease with weight."""
+    if bands is not None:
+        if not bands:
+            raise DomainError("Table de dosage : au moins une ligne.")
+        for n, band in enumerate(bands, start=1):
+            if band.from_kg <= 0 or band.sachets_per_day <= 0 or band.sachets_per_week <= 0:
+                raise DomainError(
+                    f"Table de dosage, ligne {n} : des nombres positifs sont attendus."
+                )
+            if n > 1:
+                previous = bands[n - 2]
+                if band.from_kg <= previous.from_kg:
+                    raise DomainError(
+                        f"Table de dosage, ligne {n} : les poids doivent aller en croissant."
+                    )
+                if band.sachets_per_day < previous.sachets_per_day:
+                    raise DomainError(
+                        f"Table de dosage, ligne {n} : la dose ne peut pas baisser quand le "
+                        "poids augmente."
+                    )
+    with uow:
+        for scope, key in list(uow.settings.all()):
+            if scope == DOSING_SCOPE:
+                uow.settings.set(scope, key, None)
+        for band in bands or ():
+            uow.settings.set(
+                DOSING_SCOPE,
+                str(band.from_kg),
+                f"{band.sachets_per_day};{band.sachets_per_week}",
+            )
+        uow.commit()
+
+
+def set_nutrition_setting(uow: UnitOfWork, key: str, value: str | None) -> None:
+    """Set (None: back to the default) one PCIMA setting — MUAC cut-offs, WHZ table mode,
+    K, sachets per child or carton, Sphere thresholds, RUTF-check window and tolerance —
+    after checking the value and the whole set together."""
+    if key not in NUTRITION_SETTING_LABELS and key not in REPORT_SETTING_LABELS:
+        raise DomainError(f"Paramètre inconnu « {key} ».")
+    with uow:
+        uow.settings.set("", key, None if value is None else value.strip())
+        stored = uow.settings.all()
+        resolve_nutrition_settings(stored)  # raises on a bad value or incoherent cut-offs
+        resolve_report_settings(stored)
+        uow.commit()
+
+
+def nutrition_setting_values(uow: UnitOfWork) -> dict[str, str]:
+    """Every PCIMA setting as text, the stored value or the default."""
+    with uow:
+        nutrition = resolve_nutrition_settings(uow.settings.all())
+        report = resolve_report_settings(uow.settings.all())
+    values: dict[str, str] = {}
+    for source in (nutrition, report):
+        for f in fields(source):
+            value = getattr(source, f.name)
+            if isinstance(value, bool):
+                values[f.name] = "oui" if value else "non"
+            else:
+                values[f.name] = str(value).replace(".", ",")
+    return values

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
 
+from core.exchange.cells import text_cell as _text
 from core.facilities import Facility
 from core.services import CountSheetLine
 
@@ -25,19 +25,6 @@ HEADINGS = (
 WIDTHS = (5, 48, 11, 16, 12, 14, 16, 10, 30)
 HEADER_ROW = 6
 COUNTED_COLUMN = 7
-
-
-def _text(sheet: Any, row: int, column: int, value: str) -> Any:
-    """A text cell that stays text: never a formula, whatever its first character."""
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-    text = ILLEGAL_CHARACTERS_RE.sub("", value)
-    cell = sheet.cell(row=row, column=column)
-    cell.value = text
-    cell.data_type = "s"
-    if text[:1] in ("=", "+", "-", "@"):
-        cell.quotePrefix = True
-    return cell
 
 
 def write_count_sheet(
