@@ -113,3 +113,128 @@ def test_no_database_is_opened(capsys, tmp_path) -> None:
     code, _, _ = run(capsys, "--db", str(db), "nutrition", "classify", "--muac", "130")
     assert code == 0
     assert not db.exists()
+
+
+def _programme_database(tmp_path) -> str:
+    """A CSCom with two URENAS admissions and one exit in October 2026, and RUTF dispensed."""
+    from datetime import date, datetime
+
+    from core import pcima_services as ps
+    from core import services
+    from core.facilities import new_facility
+    from core.nutrition import Referral
+    from core.pcima import AdmissionType, Criterion, ExitOutcome
+    from core.services import Context, ReceiptLine
+    from main import build_application
+
+    db = str(tmp_path / "pcima.db")
+    app = build_application(db)
+    ctx = Context("poste", "dtc", clock=lambda: datetime(2026, 11, 21, 9))
+    services.add_facility(app.uow(), new_facility("CSCOM-K", "CSCom K", "CSCom", "Mopti", "Mopti"))
+    for n, day in ((1, 3), (2, 9)):
+        ps.admit_child(
+            app.uow(),
+            ctx,
+            "CSCOM-K",
+            Referral.URENAS,
+            date(2026, 10, day),
+            f"Enfant {n}",
+            AdmissionType.NEW,
+            Criterion.MUAC,
+        )
+    ps.discharge_child(
+        app.uow(),
+        ctx,
+        "CSCOM-K",
+        Referral.URENAS,
+        date(2026, 10, 30),
+        "Enfant 1",
+        ExitOutcome.CURED,
+    )
+    services.receive_stock(
+        app.uow(),
+        ctx,
+        "CSCOM-K",
+        date(2026, 10, 1),
+        [ReceiptLine("RUTF", 600, "L1", date(2028, 1, 1))],
+    )
+    services.dispense(app.uow(), ctx, "CSCOM-K", "RUTF", 300, date(2026, 10, 20))
+    return db
+
+
+def test_monthly_report_as_json_and_workbook(capsys, tmp_path) -> None:
+    db = _programme_database(tmp_path)
+    out_file = tmp_path / "rapport.xlsx"
+    code, out, err = run(
+        capsys,
+        "--db",
+        db,
+        "nutrition",
+        "report",
+        "--facility",
+        "CSCOM-K",
+        "--month",
+        "2026-10",
+        "--json",
+        "-o",
+        str(out_file),
+    )
+    assert (code, err) == (0, "")
+    report = json.loads(out)
+    unit = report["units"][0]
+    assert (unit["unit"], unit["beginning"], unit["admissions"]["total"]) == ("URENAS", 0, 2)
+    assert (unit["exits"]["cured"], unit["end"]) == (1, 1)
+    assert unit["rates"][0] == {
+        "rate": "cured",
+        "percent": 100.0,
+        "threshold_percent": 75.0,
+        "must_be": "above",
+        "passes": True,
+    }
+    assert report["rutf_check"]["sachets_per_child"] == 150.0
+    assert report["rutf_check"]["flagged"] is False
+    assert "Enfant" not in out
+    assert out_file.exists()
+
+    code, out, _ = run(
+        capsys, "--db", db, "nutrition", "report", "--facility", "CSCOM-K", "--month", "2026-10"
+    )
+    assert code == 0
+    assert "Total à la fin du mois" in out and "conforme" in out
+
+
+def test_rutf_needs_from_the_command_line(capsys, tmp_path) -> None:
+    db = _programme_database(tmp_path)
+    code, out, _ = run(
+        capsys,
+        "--db",
+        db,
+        "nutrition",
+        "needs",
+        "--facility",
+        "CSCOM-K",
+        "--months",
+        "2",
+        "--as-of",
+        "2026-11-21",
+        "--json",
+    )
+    assert code == 0
+    needs = json.loads(out)
+    assert needs["usable_stock_sachets"] == 300
+    assert [m["trend_sachets"] for m in needs["months"]] == [300, 300]
+    assert needs["trend"]["shortfall_cartons"] == 2
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["report", "--facility", "NOPE", "--month", "2026-10"], "Établissement NOPE inconnu"),
+        (["needs", "--facility", "CSCOM-K", "--months", "40"], "de 1 à 24"),
+    ],
+)
+def test_report_errors_are_french_with_exit_code_2(capsys, tmp_path, argv, message) -> None:
+    db = _programme_database(tmp_path)
+    code, _, err = run(capsys, "--db", db, "nutrition", *argv)
+    assert code == 2
+    assert message in err
