@@ -10,6 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from cli.forecast import run_forecast
 from core import nutrition, pcima_services, services
 from core.application import Application
 from core.errors import DomainError
@@ -337,6 +338,8 @@ RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 
 def needs_database(args: argparse.Namespace) -> bool:
     """False for the commands main.py runs without opening a database."""
+    if args.command == "forecast":
+        return False
     return not (args.command == "nutrition" and args.nutrition_command == "classify")
 
 
@@ -377,6 +380,8 @@ def cmd_nutrition_classify(args: argparse.Namespace) -> int:
 def run_without_database(args: argparse.Namespace) -> int:
     if args.command == "nutrition" and args.nutrition_command == "classify":
         return cmd_nutrition_classify(args)
+    if args.command == "forecast":
+        return run_forecast(args)
     raise ValueError(f"{args.command} needs a database")
 
 

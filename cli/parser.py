@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
+from cli.forecast import register as register_forecast
+
 
 def iso_date(text: str) -> date:
     try:
@@ -127,6 +129,8 @@ def build_parser() -> argparse.ArgumentParser:
     classify.add_argument(
         "--complications", action="store_true", help="complications médicales (→ URENI)"
     )
+    register_forecast(sub, common, as_json)
+
     report = nutrition_sub.add_parser(
         "report",
         parents=[common, as_json],
