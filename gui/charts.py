@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -216,3 +216,204 @@ def save_png(figure: Figure, path: str | Path, dpi: int = 150) -> Path:
         target = target.with_name(target.name + ".png")
     figure.savefig(target, dpi=dpi, format="png", facecolor="white")
     return target
+
+
+# --- nutrition (PCIMA) charts ------------------------------------------------------------------
+
+UNIT_COLOURS = {"URENAS": "#1f5f99", "URENI": "#7b3294", "URENAM": "#5aae61"}
+SAM_COLOUR = "#d62728"
+MAM_COLOUR = "#d97700"
+DISPENSED_COLOUR = "#1f5f99"
+EXPECTED_COLOUR = "#b8b8b8"
+
+if TYPE_CHECKING:
+    from matplotlib.figure import FigureBase
+
+
+@dataclass(frozen=True)
+class NutritionChartLabels:
+    """The words of the nutrition charts (French, translated when a language is set)."""
+
+    admissions: str = field(
+        default_factory=lambda: QCoreApplication.translate("Charts", "Admissions")
+    )
+    sam_share: str = field(
+        default_factory=lambda: QCoreApplication.translate("Charts", "% de MAS parmi les dépistés")
+    )
+    mam_share: str = field(
+        default_factory=lambda: QCoreApplication.translate("Charts", "% de MAM parmi les dépistés")
+    )
+    share_axis: str = field(
+        default_factory=lambda: QCoreApplication.translate("Charts", "% des enfants dépistés")
+    )
+    dispensed: str = field(
+        default_factory=lambda: QCoreApplication.translate(
+            "Charts", "Sachets d'ATPE distribués (sorties de stock)"
+        )
+    )
+    #: {0}: sachets expected per child
+    expected: str = field(
+        default_factory=lambda: QCoreApplication.translate(
+            "Charts", "Enfants admis en URENAS × {0} sachets"
+        )
+    )
+    sachets: str = field(default_factory=lambda: QCoreApplication.translate("Charts", "Sachets"))
+    empty: str = field(
+        default_factory=lambda: QCoreApplication.translate(
+            "Charts", "Aucune donnée PCIMA sur ces mois"
+        )
+    )
+    months: Sequence[str] = field(default_factory=lambda: tuple(_tr(str(m)) for m in _MONTHS))
+    number: Callable[[float], str] = group_thousands
+
+
+def _month_ticks(axes: Any, months: Sequence[date], names: Sequence[str]) -> None:
+    """One tick per month; the year under January and under the first month only."""
+    labels = [
+        f"{names[m.month - 1]}\n{m.year}" if n == 0 or m.month == 1 else names[m.month - 1]
+        for n, m in enumerate(months)
+    ]
+    axes.set_xticks(range(len(months)), labels)
+    axes.set_xlim(-0.6, len(months) - 0.4)
+
+
+def _fresh(figure: FigureBase | None, size: tuple[float, float]) -> FigureBase:
+    from matplotlib.figure import Figure
+
+    if figure is None:
+        return Figure(figsize=size, dpi=100, layout="constrained")
+    figure.clear()
+    return figure
+
+
+def _empty(axes: Any, text: str) -> None:
+    axes.text(
+        0.5,
+        0.5,
+        text,
+        ha="center",
+        va="center",
+        fontsize="large",
+        color="#555555",
+        transform=axes.transAxes,
+    )
+    axes.set_axis_off()
+
+
+def nutrition_admissions_chart(
+    months: Sequence[date],
+    admissions: Mapping[str, Sequence[int]],
+    sam_percent: Sequence[float | None],
+    mam_percent: Sequence[float | None],
+    title: str,
+    labels: NutritionChartLabels | None = None,
+    *,
+    figure: FigureBase | None = None,
+) -> FigureBase:
+    """Admissions by month stacked by unit (`admissions`: unit name → one count per month),
+    with the SAM and MAM shares of screened children (%, None without screening) as lines on a
+    second axis. Draws into `figure` (a Figure or SubFigure, cleared) when given."""
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+    labels = labels or NutritionChartLabels()
+    figure = _fresh(figure, (10, 3.6))
+    axes = figure.add_subplot()
+    axes.set_title(title, fontsize="medium", loc="left")
+    screened = any(v is not None for v in (*sam_percent, *mam_percent))
+    if not months or (not any(sum(v) for v in admissions.values()) and not screened):
+        _empty(axes, labels.empty)
+        return figure
+    xs = list(range(len(months)))
+    bottom = [0] * len(months)
+    for unit, counts in admissions.items():
+        axes.bar(
+            xs,
+            counts,
+            bottom=bottom,
+            width=0.65,
+            color=UNIT_COLOURS.get(unit, LOT_COLOUR),
+            label=unit,
+            zorder=2,
+        )
+        bottom = [b + c for b, c in zip(bottom, counts, strict=True)]
+    axes.set_ylabel(labels.admissions)
+    axes.set_ylim(0, max([*bottom, 1]) * 1.15)
+    axes.yaxis.set_major_locator(MaxNLocator(integer=True))
+    axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _pos: labels.number(value)))
+    axes.grid(True, axis="y", alpha=0.3, zorder=0)
+    _month_ticks(axes, months, labels.months)
+    if screened:
+        share = axes.twinx()
+        for values, colour, text, style in (
+            (sam_percent, SAM_COLOUR, labels.sam_share, "-"),
+            (mam_percent, MAM_COLOUR, labels.mam_share, "--"),
+        ):
+            share.plot(
+                xs,
+                [float("nan") if v is None else v for v in values],
+                color=colour,
+                linestyle=style,
+                marker="o",
+                markersize=4,
+                linewidth=1.8,
+                label=text,
+            )
+        top = max([v for v in (*sam_percent, *mam_percent) if v is not None] + [1.0])
+        share.set_ylim(0, top * 1.25)
+        share.set_ylabel(labels.share_axis)
+        share.yaxis.set_major_formatter(
+            FuncFormatter(lambda value, _pos: f"{labels.number(value)}\u00a0%")
+        )
+    figure.legend(loc="outside lower center", ncols=5, fontsize="small", frameon=False)
+    return figure
+
+
+def rutf_use_chart(
+    months: Sequence[date],
+    dispensed: Sequence[int],
+    children: Sequence[int],
+    sachets_per_child: int,
+    title: str,
+    labels: NutritionChartLabels | None = None,
+    *,
+    figure: FigureBase | None = None,
+) -> FigureBase:
+    """RUTF sachets dispensed per month (from the ledger) beside what the children admitted
+    that month would need (children × expected sachets per child)."""
+    from matplotlib.ticker import FuncFormatter
+
+    labels = labels or NutritionChartLabels()
+    figure = _fresh(figure, (10, 3.6))
+    axes = figure.add_subplot()
+    axes.set_title(title, fontsize="medium", loc="left")
+    expected = [c * sachets_per_child for c in children]
+    if not months or not any((*dispensed, *expected)):
+        _empty(axes, labels.empty)
+        return figure
+    xs = list(range(len(months)))
+    width = 0.38
+    axes.bar(
+        [x - width / 2 for x in xs],
+        dispensed,
+        width=width,
+        color=DISPENSED_COLOUR,
+        label=labels.dispensed,
+        zorder=2,
+    )
+    axes.bar(
+        [x + width / 2 for x in xs],
+        expected,
+        width=width,
+        color=EXPECTED_COLOUR,
+        edgecolor="#707070",
+        hatch="//",
+        label=labels.expected.format(labels.number(sachets_per_child)),
+        zorder=2,
+    )
+    axes.set_ylabel(labels.sachets)
+    axes.set_ylim(0, max([*dispensed, *expected, 1]) * 1.12)
+    axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _pos: labels.number(value)))
+    axes.grid(True, axis="y", alpha=0.3, zorder=0)
+    _month_ticks(axes, months, labels.months)
+    figure.legend(loc="outside lower center", ncols=2, fontsize="small", frameon=False)
+    return figure

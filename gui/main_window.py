@@ -85,6 +85,13 @@ SCREENS: tuple[ScreenEntry, ...] = (
         "SettingsScreen",
         "Ctrl+7",
     ),
+    ScreenEntry(
+        "nutrition",
+        QT_TRANSLATE_NOOP("MainWindow", "Nutrition (PCIMA)"),
+        "gui.nutrition",
+        "NutritionScreen",
+        "Ctrl+8",
+    ),
 )
 
 

@@ -53,6 +53,32 @@ def take_screenshots(folder: Path, language: str = "fr") -> list[Path]:
             screen.open_item("RUTF")
         save(window, f"{n:02d}-{entry.key}")
 
+    from gui.nutrition import NutritionScreen
+    from gui.nutrition.screen import TABS as NUTRITION_TABS
+
+    nutrition = window.show_screen("nutrition")
+    assert isinstance(nutrition, NutritionScreen)
+    for n, (key, _cls, _title) in enumerate(NUTRITION_TABS, start=1):
+        page = nutrition.show_tab(key)
+        month = getattr(page, "month", None)
+        if key in ("screening", "tallies") and page.model.rowCount() == 0:  # type: ignore[attr-defined]
+            month.setCurrentIndex(1)  # type: ignore[union-attr]  # the month before, complete
+        save(window, f"nutrition-{n}-{key}")
+    nutrition.show_tab("screening")
+    screening = nutrition.screening.open_new()
+    if screening is not None:
+        screening.place.setText("Socoura")
+        screening.person.setText("SOC-2025-118")
+        screening.sex.set_value("F")
+        screening.age.setText("14")
+        screening.muac.setText("112")
+        screening.weight_kg.setText("6,4")
+        screening.height_cm.setText("68,5")
+        screening.position.set_value(True)
+        save(screening, "nutrition-form-screening")
+        screening.confirm_discard = lambda: True  # type: ignore[method-assign]
+        screening.close()
+
     for name, dialog in _entry_forms(app, window.facility or "", window):
         dialog.confirm_discard = lambda: True  # close without asking about what was typed
         dialog.show()
