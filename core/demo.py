@@ -173,6 +173,9 @@ def load_demo(uow: UnitOfWork, ctx: Context, today: date, seed: int = 2026) -> D
         origins = {f.code: ctx.origin(f.code) for f in data.facilities}
         stamped = [m.stamped(origins[m.facility_code], now) for m in data.movements]
         count = uow.ledger.add_many(stamped)
+        from core.demo_nutrition import load_demo_nutrition  # it reads this module's plan
+
+        load_demo_nutrition(uow, ctx, today, data.facilities, stamped, seed, now)
         uow.commit()
     log.info(
         "Demo loaded: %d facilities, %d movements in %.1f s",

@@ -354,28 +354,46 @@ class InCare:
     record_uuid: str
 
 
-def _timeline_problem(events: Sequence[ProgrammeEvent]) -> str | None:
-    """Replay one child's events in date order: one stay at a time, exits from the unit the
-    child is in, never before the admission. The first problem, in French, or None."""
+def _replay(events: Sequence[ProgrammeEvent]) -> tuple[ProgrammeEvent | None, str | None]:
+    """Replay one child's events day by day: one stay at a time, exits from the unit the child
+    is in, never before the admission. Events of the same day are taken in whichever order
+    makes sense (a transfer out then in; an admission then a death). Returns the stay still
+    open at the end and the first problem, in French, or None."""
     open_stay: ProgrammeEvent | None = None
-    order = sorted(events, key=lambda e: (e.occurred_on, e.kind is EventKind.ADMISSION))
-    for event in order:
+    by_day: dict[date, list[ProgrammeEvent]] = defaultdict(list)
+    for event in events:
+        by_day[event.occurred_on].append(event)
+
+    def fits(event: ProgrammeEvent) -> bool:
         if event.kind is EventKind.ADMISSION:
-            if open_stay is not None:
-                return (
-                    f"L'enfant {event.child_ref} est déjà suivi en {open_stay.unit.value} depuis "
-                    f"le {open_stay.occurred_on:%d/%m/%Y} : enregistrez d'abord sa sortie "
-                    "(un transfert sortant s'il change d'unité)."
-                )
-            open_stay = event
-        else:
-            if open_stay is None or open_stay.unit is not event.unit:
-                return (
-                    f"L'enfant {event.child_ref} n'est pas suivi en {event.unit.value} le "
-                    f"{event.occurred_on:%d/%m/%Y} : enregistrez d'abord son admission."
-                )
-            open_stay = None
-    return None
+            return open_stay is None
+        return open_stay is not None and open_stay.unit is event.unit
+
+    for day in sorted(by_day):
+        waiting = sorted(by_day[day], key=lambda e: e.kind is EventKind.ADMISSION)
+        while waiting:
+            event = next((e for e in waiting if fits(e)), waiting[0])
+            waiting.remove(event)
+            if event.kind is EventKind.ADMISSION:
+                if open_stay is not None:
+                    return open_stay, (
+                        f"L'enfant {event.child_ref} est déjà suivi en {open_stay.unit.value} "
+                        f"depuis le {open_stay.occurred_on:%d/%m/%Y} : enregistrez d'abord sa "
+                        "sortie (un transfert sortant s'il change d'unité)."
+                    )
+                open_stay = event
+            else:
+                if open_stay is None or open_stay.unit is not event.unit:
+                    return open_stay, (
+                        f"L'enfant {event.child_ref} n'est pas suivi en {event.unit.value} le "
+                        f"{event.occurred_on:%d/%m/%Y} : enregistrez d'abord son admission."
+                    )
+                open_stay = None
+    return open_stay, None
+
+
+def _timeline_problem(events: Sequence[ProgrammeEvent]) -> str | None:
+    return _replay(events)[1]
 
 
 def _child_events(uow: UnitOfWork, facility_code: str, child_ref: str) -> list[ProgrammeEvent]:
@@ -508,12 +526,14 @@ def children_in_care(
     with uow:
         _facility_name(uow, facility_code)
         events = uow.pcima.events(facility_code, as_of)
-    stays: dict[str, ProgrammeEvent] = {}
-    for event in sorted(events, key=lambda e: (e.occurred_on, e.kind is EventKind.ADMISSION)):
-        if event.kind is EventKind.ADMISSION:
-            stays[event.child_ref] = event
-        else:
-            stays.pop(event.child_ref, None)
+    by_child: dict[str, list[ProgrammeEvent]] = defaultdict(list)
+    for event in events:
+        by_child[event.child_ref].append(event)
+    stays = {
+        child: stay
+        for child, child_events in by_child.items()
+        if (stay := _replay(child_events)[0])
+    }
     found = [
         InCare(
             child_ref=e.child_ref,

@@ -24,6 +24,9 @@ class MonthlySeries:
     adjusted: tuple[int | None, ...]
     stock_on_hand: tuple[int | None, ...]
     ordered: tuple[int | None, ...]
+    received: tuple[int | None, ...] = ()
+    stockout_days: tuple[int | None, ...] = ()
+    reported_amc: tuple[int | None, ...] = ()
 
     @property
     def key(self) -> tuple[str, str]:
@@ -68,6 +71,9 @@ def build_series(reports: Iterable[MonthlyStockReport]) -> list[MonthlySeries]:
                 adjusted=tuple(None if r is None else r.adjusted_consumption for r in months),
                 stock_on_hand=tuple(None if r is None else r.stock_on_hand for r in months),
                 ordered=tuple(None if r is None else r.ordered for r in months),
+                received=tuple(None if r is None else r.received for r in months),
+                stockout_days=tuple(None if r is None else r.stockout_days for r in months),
+                reported_amc=tuple(None if r is None else r.reported_amc for r in months),
             )
         )
     return result

@@ -346,3 +346,24 @@ def test_settings_and_dosing_table_are_checked_and_kept(
     assert ps.rutf_dosing(uow, shipped) == edited
     ps.set_rutf_dosing(uow, None)
     assert ps.rutf_dosing(uow, shipped) == shipped
+
+
+def test_a_child_can_be_admitted_and_leave_the_same_day(
+    uow: SqlAlchemyUnitOfWork, ctx: Context, facilities: tuple[str, str]
+) -> None:
+    csref, _ = facilities
+    day = date(2026, 10, 6)
+    ps.admit_child(uow, ctx, csref, Referral.URENI, day, "D1", AdmissionType.NEW, Criterion.OEDEMA)
+    ps.discharge_child(uow, ctx, csref, Referral.URENI, day, "D1", ExitOutcome.DIED)
+    assert ps.children_in_care(uow, csref, day) == []
+    # and, the other way round on one day, a transfer out of one unit into another
+    ps.admit_child(
+        uow, ctx, csref, Referral.URENI, date(2026, 10, 1), "D2", AdmissionType.NEW, Criterion.MUAC
+    )
+    ps.discharge_child(uow, ctx, csref, Referral.URENI, day, "D2", ExitOutcome.TRANSFER_OUT)
+    ps.admit_child(uow, ctx, csref, Referral.URENAS, day, "D2", AdmissionType.TRANSFER_IN)
+    assert [(c.child_ref, c.unit) for c in ps.children_in_care(uow, csref, day)] == [
+        ("D2", Referral.URENAS)
+    ]
+    report = {u.unit: u for u in ps.pcima_report(uow, csref, OCT).units}
+    assert (report[Referral.URENI].admitted, report[Referral.URENI].exited) == (2, 2)
