@@ -590,6 +590,11 @@ def unit_reports(
     return reports
 
 
+def int_fr(value: int) -> str:
+    """12 345 as French writes it, with a narrow no-break space between thousands."""
+    return f"{value:,}".replace(",", "\u202f")
+
+
 @dataclass(frozen=True, slots=True)
 class RutfCheck:
     """RUTF dispensed (ledger) per child admitted to URENAS/URENI over the last months."""
@@ -621,13 +626,15 @@ class RutfCheck:
             if self.dispensed == 0:
                 return f"Ni ATPE distribué ni enfant admis {span}."
             return (
-                f"{self.dispensed} sachets d'ATPE distribués {span} sans aucun enfant admis : "
+                f"{int_fr(self.dispensed)} sachets d'ATPE distribués {span} sans aucun enfant "
+                "admis : "
                 "vérifiez le registre PCIMA et les sorties de stock."
             )
         per_child = self.per_child
         assert per_child is not None
         text = (
-            f"{self.dispensed} sachets distribués pour {self.children} enfant(s) admis {span} : "
+            f"{int_fr(self.dispensed)} sachets distribués pour {self.children} enfant(s) admis "
+            f"{span} : "
             f"{per_child.to_integral_value()} sachets par enfant "
             f"(attendu environ {self.expected_per_child})."
         )
