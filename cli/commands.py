@@ -17,6 +17,7 @@ from core.errors import DomainError
 from core.exchange.pcima_report import month_label_fr, unit_rows, write_report
 from core.facilities import new_facility
 from core.ledger import KIND_LABELS_FR
+from core.pcima import int_fr
 from core.stock import StockLine
 
 
@@ -430,6 +431,11 @@ def cmd_nutrition_report(args: argparse.Namespace, app: Application) -> int:
     return 0
 
 
+def _count(value: int, noun: str) -> str:
+    """« 1 carton », « 2 cartons », « 3 043 sachets »."""
+    return f"{int_fr(value)} {noun}{'s' if abs(value) > 1 else ''}"
+
+
 def cmd_nutrition_needs(args: argparse.Namespace, app: Application) -> int:
     as_of = args.as_of or app.ctx.today()
     if args.on_order < 0:
@@ -446,7 +452,10 @@ def cmd_nutrition_needs(args: argparse.Namespace, app: Application) -> int:
         ],
     )
     print()
-    print(f"Stock utilisable : {needs.usable_stock} sachets ; déjà commandé : {needs.on_order}.")
+    print(
+        f"Stock utilisable : {_count(needs.usable_stock, 'sachet')} ; "
+        f"déjà commandé : {_count(needs.on_order, 'sachet')}."
+    )
     for label, sachets in (
         ("tendance des admissions URENAS", needs.trend_sachets()),
         ("charge de cas N × P × K × C", needs.caseload_sachets()),
@@ -459,8 +468,9 @@ def cmd_nutrition_needs(args: argparse.Namespace, app: Application) -> int:
             continue
         short = needs.shortfall(sachets)
         print(
-            f"Selon la {label} : {sachets} sachets ({needs.cartons(sachets)} cartons), "
-            f"manque {short} sachets ({needs.cartons(short)} cartons)."
+            f"Selon la {label} : {_count(sachets, 'sachet')} "
+            f"({_count(needs.cartons(sachets), 'carton')}), "
+            f"manque {_count(short, 'sachet')} ({_count(needs.cartons(short), 'carton')})."
         )
     return 0
 
