@@ -970,7 +970,7 @@ class TotalsForm(FieldForm):
                 spin = QuantitySpin()
                 spin.setMaximumWidth(110)
                 spin.valueChanged.connect(self.touch)
-                grid.addRow(total_field_label(key) + " :", spin)
+                grid.addRow(self.tr("{0} :").format(total_field_label(key)), spin)
                 self.spins[key] = spin
             boxes.addWidget(box)
         self.body.addLayout(boxes)

@@ -32,6 +32,7 @@ ENGLISH_NAVIGATION = [
     "Physical count",
     "Import / Export",
     "Settings",
+    "Nutrition (CMAM)",
 ]
 FRENCH_NAVIGATION = [
     "Tableau de bord",
@@ -41,6 +42,7 @@ FRENCH_NAVIGATION = [
     "Inventaire",
     "Import / Export",
     "Paramètres",
+    "Nutrition (PCIMA)",
 ]
 ENGLISH_STOCK_HEADERS = [
     "Product",
@@ -242,6 +244,9 @@ def test_the_main_window_speaks_english_then_french_again(qapp, qtbot, tmp_path)
         assert window.form_buttons["issue"].text() == "Dispensing"
         assert window.screen("stock").programme.itemText(1) == "Nutrition"
         assert window.screen("stock").programme.itemText(2) == "Medicines"
+        nutrition_tabs = window.screen("nutrition").tabs
+        assert nutrition_tabs.tabText(0) == "Screening"
+        assert nutrition_tabs.tabText(nutrition_tabs.count() - 1) == "CMAM settings"
 
         # A text of a base class, asked for by a subclass (tr() looks up the class hierarchy).
         from gui.forms import make_entry_form
