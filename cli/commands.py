@@ -242,19 +242,32 @@ def cmd_card(args: argparse.Namespace, app: Application) -> int:
 
 def cmd_import(args: argparse.Namespace, app: Application) -> int:
     from core.importing import import_movements
+    from core.monthly_reports import MonthlyImportResult, is_monthly_report_file
+    from core.monthly_services import import_monthly_reports
 
-    results = [
-        import_movements(app.uow(), app.ctx, Path(name), dry_run=args.dry_run)
-        for name in args.files
+    if not args.files and not args.map_site and not args.map_product:
+        raise DomainError("Indiquez au moins un fichier à importer, ou --map-site / --map-product.")
+    # Each file goes to the import its header row calls for: monthly LMIS reports or movements.
+    results: list[Any] = [
+        import_monthly_reports(app.uow(), app.ctx, path, dry_run=args.dry_run)
+        if is_monthly_report_file(path)
+        else import_movements(app.uow(), app.ctx, path, dry_run=args.dry_run)
+        for path in map(Path, args.files)
     ]
+    mappings = _apply_report_mappings(args, app)
     if args.json:
-        _print_json([r.to_dict() for r in results])
+        data: Any = [r.to_dict() for r in results]
+        if mappings:
+            data = {"files": data, "mappings": mappings}
+        _print_json(data)
     else:
         for r in results:
             if r.problems:
                 print(f"{r.file} : {len(r.problems)} problème(s), rien n'a été enregistré.")
                 for problem in r.problems:
                     print(f"  - {problem}")
+            elif isinstance(r, MonthlyImportResult):
+                _print_monthly_import(r)
             elif r.dry_run:
                 print(
                     f"{r.file} : valide ({r.rows} lignes, {r.added} mouvement(s) à ajouter, "
@@ -265,7 +278,74 @@ def cmd_import(args: argparse.Namespace, app: Application) -> int:
                     f"{r.file} : {r.added} mouvement(s) ajouté(s), "
                     f"{r.already_imported} ligne(s) déjà importée(s)."
                 )
+        for mapping in mappings:
+            target = mapping["to"] or "aucun (délié)"
+            what = "site" if mapping["kind"] == "site" else "produit"
+            print(
+                f"Rapports : {what} {mapping['code']} → {target}"
+                + (" (essai : rien n'a été enregistré)." if args.dry_run else ".")
+            )
     return 1 if any(r.problems for r in results) else 0
+
+
+def _print_monthly_import(r: Any) -> None:
+    verb = "à ajouter" if r.dry_run else "ajouté(s)"
+    print(
+        f"{r.file} : rapports LMIS mensuels, {r.rows} ligne(s) : {r.added} rapport(s) {verb}, "
+        f"{r.replaced} remplacé(s) par une nouvelle version, {r.unchanged} déjà importé(s) "
+        "à l'identique." + (" Essai : rien n'a été enregistré." if r.dry_run else "")
+    )
+    if r.sites_created or r.products_created:
+        print(
+            f"  {len(r.sites_created)} site(s) et {len(r.products_created)} produit(s) "
+            "nouveaux dans les rapports."
+        )
+    if r.unlinked_sites:
+        print(
+            "  Sites sans établissement relié : "
+            + ", ".join(r.unlinked_sites[:20])
+            + (" …" if len(r.unlinked_sites) > 20 else "")
+            + " (reliez-les avec --map-site SITE=ÉTABLISSEMENT)."
+        )
+    if r.unlinked_products:
+        print(
+            "  Produits hors catalogue : "
+            + ", ".join(r.unlinked_products[:20])
+            + (" …" if len(r.unlinked_products) > 20 else "")
+            + " (reliez-les avec --map-product CODE=PRODUIT)."
+        )
+    if r.warnings:
+        print(
+            f"  {len(r.warnings)} ligne(s) où stock final ≠ initial + reçu + ajustements − "
+            "distribué, importée(s) telle(s) quelle(s) :"
+        )
+        for warning in r.warnings:
+            print(f"  - {warning}")
+
+
+def _apply_report_mappings(args: argparse.Namespace, app: Application) -> list[dict[str, Any]]:
+    from core.monthly_services import map_report_product, map_report_site
+
+    done: list[dict[str, Any]] = []
+    for kind, values in (("site", args.map_site), ("product", args.map_product)):
+        for value in values:
+            code, sep, target = value.partition("=")
+            if not sep or not code.strip():
+                option = (
+                    "--map-site SITE=ÉTABLISSEMENT"
+                    if kind == "site"
+                    else ("--map-product CODE=PRODUIT")
+                )
+                raise DomainError(f"« {value} » : écrivez {option} (rien après = pour délier).")
+            to = target.strip() or None
+            if kind == "site":
+                linked = map_report_site(app.uow(), code.strip(), to, args.dry_run)
+                to = linked.facility_code
+            else:
+                item = map_report_product(app.uow(), code.strip(), to, args.dry_run)
+                to = item.product_code
+            done.append({"kind": kind, "code": code.strip(), "to": to})
+    return done
 
 
 def cmd_export(args: argparse.Namespace, app: Application) -> int:

@@ -85,9 +85,31 @@ def build_parser() -> argparse.ArgumentParser:
     card.add_argument("--product", required=True)
     card.add_argument("--lot", help="seulement ce lot")
 
-    imp = sub.add_parser("import", parents=[common, as_json], help="importer des mouvements")
-    imp.add_argument("files", nargs="+", metavar="FICHIER", help=".xlsx ou .csv")
+    imp = sub.add_parser(
+        "import",
+        parents=[common, as_json],
+        help="importer des mouvements ou des rapports LMIS mensuels",
+        description="Chaque fichier est reconnu à sa ligne d'en-têtes : les colonnes des "
+        "rapports LMIS mensuels (year, month, site_code, product_code, stock_initial, …) ou "
+        "celles des mouvements. Les options --map-site et --map-product relient ensuite les "
+        "sites et produits des rapports aux établissements et au catalogue.",
+    )
+    imp.add_argument("files", nargs="*", metavar="FICHIER", help=".xlsx ou .csv")
     imp.add_argument("--dry-run", action="store_true", help="vérifier sans rien enregistrer")
+    imp.add_argument(
+        "--map-site",
+        action="append",
+        default=[],
+        metavar="SITE=ÉTABLISSEMENT",
+        help="relier un site des rapports à un établissement (SITE= pour le délier)",
+    )
+    imp.add_argument(
+        "--map-product",
+        action="append",
+        default=[],
+        metavar="CODE=PRODUIT",
+        help="relier un produit des rapports à un produit du catalogue (CODE= pour le délier)",
+    )
 
     export = sub.add_parser("export", parents=[common], help="exporter un modèle")
     export.add_argument("what", choices=["template"], help="template : modèle de mouvements")

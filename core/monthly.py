@@ -47,8 +47,10 @@ class MonthlyStockReport:
 
     @property
     def adjusted_consumption(self) -> int:
-        """C normalised for stock-out days: ceil(C × 30 / (30 − X))."""
-        return adjusted_consumption(self.consumed, self.stockout_days)
+        """C normalised for stock-out days: ceil(C × 30 / (30 − X)). A negative C (a month
+        derived from a ledger where returns outweigh dispensing) counts as 0, as in
+        core.stock.month_summaries."""
+        return adjusted_consumption(max(self.consumed, 0), self.stockout_days)
 
     @property
     def expected_stock_on_hand(self) -> int:

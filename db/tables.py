@@ -223,6 +223,56 @@ pcima_totals = _versioned(
     indexes=(Index("ix_pcima_totals_facility_month", "facility_id", "month"),),
 )
 
+# Monthly LMIS reports imported from files (DOMAIN.md §6). Their sites and products are often
+# not facilities or catalogue products of this database: they are kept as report sites and
+# report products, each optionally linked to a facility / a catalogue product.
+report_sites = Table(
+    "report_sites",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("code", String(40), nullable=False, unique=True),
+    Column("region", String(200), nullable=False, server_default=""),
+    Column("district", String(200), nullable=False, server_default=""),
+    Column("facility_id", Integer, ForeignKey("facilities.id"), nullable=True, unique=True),
+)
+
+report_products = Table(
+    "report_products",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("code", String(40), nullable=False, unique=True),
+    Column("product_id", Integer, ForeignKey("products.id"), nullable=True, unique=True),
+)
+
+# One record per (site, product, month); a re-import with other values appends the next
+# version, stamped with its source file and time; the latest version is the record. Append-only
+# like APPEND_ONLY_TABLES (triggers in migration 0005), listed apart from the PCIMA registers.
+monthly_reports = Table(
+    "monthly_reports",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("uuid", String(36), nullable=False, unique=True),
+    Column("site_id", Integer, ForeignKey("report_sites.id"), nullable=False),
+    Column("product_id", Integer, ForeignKey("report_products.id"), nullable=False),
+    Column("month", Date, nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("stock_initial", Integer, nullable=False),
+    Column("stock_received", Integer, nullable=False),
+    Column("stock_distributed", Integer, nullable=False),
+    Column("stock_adjustment", Integer, nullable=False),
+    Column("stock_end", Integer, nullable=False),
+    Column("stockout_days", Integer, nullable=False),
+    Column("reported_amc", Integer, nullable=True),
+    Column("ordered", Integer, nullable=True),
+    Column("source_file", String(260), nullable=False),
+    Column("entered_by", String(100), nullable=False),
+    Column("device", String(100), nullable=False),
+    Column("recorded_at", DateTime, nullable=False),
+    UniqueConstraint(
+        "site_id", "product_id", "month", "version", name="uq_monthly_reports_record_version"
+    ),
+)
+
 APPEND_ONLY_TABLES = (
     "movements",
     "screenings",

@@ -7,6 +7,7 @@ from typing import Self
 
 from sqlalchemy import Connection, Engine
 
+from db.monthly_report_repository import SqlMonthlyReportRepository
 from db.pcima_repository import SqlPcimaRepository
 from db.repositories import (
     SqlFacilityRepository,
@@ -24,6 +25,7 @@ class SqlAlchemyUnitOfWork:
     ledger: SqlLedgerRepository
     settings: SqlSettingsRepository
     pcima: SqlPcimaRepository
+    monthly_reports: SqlMonthlyReportRepository
 
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
@@ -39,6 +41,9 @@ class SqlAlchemyUnitOfWork:
         self.ledger = SqlLedgerRepository(self._conn, self.facilities, self.products)
         self.settings = SqlSettingsRepository(self._conn)
         self.pcima = SqlPcimaRepository(self._conn, self.facilities)
+        self.monthly_reports = SqlMonthlyReportRepository(
+            self._conn, self.facilities, self.products
+        )
         return self
 
     def __exit__(
