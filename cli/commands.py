@@ -11,12 +11,13 @@ from pathlib import Path
 from typing import Any
 
 from cli.forecast import run_forecast
-from core import nutrition, pcima_services, services
+from core import nutrition, orders, pcima_services, services
 from core.application import Application
 from core.errors import DomainError
 from core.exchange.pcima_report import month_label_fr, unit_rows, write_report
 from core.facilities import new_facility
 from core.ledger import KIND_LABELS_FR
+from core.orders import StockOrder
 from core.pcima import int_fr
 from core.stock import StockLine
 
@@ -137,6 +138,7 @@ def stock_line_dict(line: StockLine) -> dict[str, Any]:
         "max_quantity": line.max_quantity,
         "min_quantity": line.min_quantity,
         "emergency_order_point": line.eop_quantity,
+        "on_order": line.on_order,
         "order_quantity": line.order_quantity,
         "order_packs": line.order_packs,
         "pack_size": line.product.pack_size,
@@ -511,6 +513,78 @@ def cmd_nutrition_report(args: argparse.Namespace, app: Application) -> int:
     return 0
 
 
+def _order_dict(order: StockOrder) -> dict[str, Any]:
+    return {
+        "id": order.record_uuid,
+        "product": order.product_code,
+        "quantity": order.quantity,
+        "expected_on": order.expected_on.isoformat(),
+        "reference": order.reference,
+        "supplier": order.supplier,
+        "status": order.status.value,
+    }
+
+
+def cmd_orders(args: argparse.Namespace, app: Application) -> int:
+    pending = orders.pending_orders(app.uow(), args.facility, args.product)
+    if args.json:
+        _print_json([_order_dict(o) for o in pending])
+        return 0
+    if not pending:
+        print("Aucune commande en cours.")
+        return 0
+    _table(
+        ["Identifiant", "Produit", "Quantité", "Arrivée prévue", "Référence", "Fournisseur"],
+        [
+            (
+                o.record_uuid,
+                o.product_code,
+                int_fr(o.quantity),
+                f"{o.expected_on:%d/%m/%Y}",
+                o.reference,
+                o.supplier,
+            )
+            for o in pending
+        ],
+    )
+    return 0
+
+
+def cmd_order(args: argparse.Namespace, app: Application) -> int:
+    if args.order_command == "add":
+        order = orders.add_order(
+            app.uow(),
+            app.ctx,
+            orders.StockOrder(
+                facility_code=args.facility,
+                product_code=args.product,
+                quantity=args.quantity,
+                expected_on=args.expected,
+                reference=args.reference,
+                supplier=args.supplier,
+            ),
+        )
+        print(f"Commande enregistrée : {order.record_uuid}")
+        return 0
+    if args.expected is None and args.quantity is None and args.status is None:
+        raise DomainError("Indiquez --expected, --quantity ou --status.")
+    changed = orders.update_order(
+        app.uow(),
+        app.ctx,
+        args.id,
+        quantity=args.quantity,
+        expected_on=args.expected,
+        status=None if args.status is None else orders.OrderStatus(args.status),
+        note=args.note,
+    )
+    print(
+        f"Commande {changed.record_uuid} : {int_fr(changed.quantity)} {changed.product_code}, "
+        f"prévue le {changed.expected_on:%d/%m/%Y}, "
+        f"{orders.ORDER_STATUS_LABELS_FR[changed.status]}."
+    )
+    return 0
+
+
 def _count(value: int, noun: str) -> str:
     """« 1 carton », « 2 cartons », « 3 043 sachets »."""
     return f"{int_fr(value)} {noun}{'s' if abs(value) > 1 else ''}"
@@ -518,7 +592,7 @@ def _count(value: int, noun: str) -> str:
 
 def cmd_nutrition_needs(args: argparse.Namespace, app: Application) -> int:
     as_of = args.as_of or app.ctx.today()
-    if args.on_order < 0:
+    if args.on_order is not None and args.on_order < 0:
         raise DomainError("--on-order : un nombre de sachets positif ou zéro est attendu.")
     needs = pcima_services.rutf_needs_for(app.uow, args.facility, as_of, args.months, args.on_order)
     if args.json:
@@ -560,6 +634,10 @@ def run(args: argparse.Namespace, app: Application) -> int:
         if args.facility_command == "set-supplier":
             return cmd_facility_set_supplier(args, app)
         return cmd_facility_add(args, app)
+    if args.command == "orders":
+        return cmd_orders(args, app)
+    if args.command == "order":
+        return cmd_order(args, app)
     if args.command == "nutrition":
         if args.nutrition_command == "report":
             return cmd_nutrition_report(args, app)

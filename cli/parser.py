@@ -153,6 +153,36 @@ def build_parser() -> argparse.ArgumentParser:
     )
     register_forecast(sub, common, as_json)
 
+    orders = sub.add_parser(
+        "orders", parents=[common, as_json], help="commandes en cours (stock commandé, en transit)"
+    )
+    orders.add_argument("--facility", required=True, metavar="CODE")
+    orders.add_argument("--product", metavar="CODE")
+
+    order = sub.add_parser("order", parents=[common], help="enregistrer ou suivre une commande")
+    order_sub = order.add_subparsers(dest="order_command", metavar="ACTION", required=True)
+    order_add = order_sub.add_parser(
+        "add", parents=[common], help="une livraison attendue (stock commandé ou en transit)"
+    )
+    order_add.add_argument("--facility", required=True, metavar="CODE")
+    order_add.add_argument("--product", required=True, metavar="CODE")
+    order_add.add_argument(
+        "--quantity", required=True, type=int, metavar="N", help="en unités (sachets, comprimés)"
+    )
+    order_add.add_argument(
+        "--expected", required=True, type=iso_date, metavar="AAAA-MM-JJ", help="arrivée prévue"
+    )
+    order_add.add_argument("--reference", default="", help="numéro de réquisition ou de bon")
+    order_add.add_argument("--supplier", default="", help="fournisseur")
+    order_set = order_sub.add_parser(
+        "set", parents=[common], help="changer une commande en cours (date, quantité, état)"
+    )
+    order_set.add_argument("id", metavar="IDENTIFIANT", help="identifiant donné par « orders »")
+    order_set.add_argument("--expected", type=iso_date, metavar="AAAA-MM-JJ")
+    order_set.add_argument("--quantity", type=int, metavar="N")
+    order_set.add_argument("--status", choices=["received", "cancelled"])
+    order_set.add_argument("--note", default="", help="pourquoi")
+
     report = nutrition_sub.add_parser(
         "report",
         parents=[common, as_json],
@@ -171,6 +201,9 @@ def build_parser() -> argparse.ArgumentParser:
     needs.add_argument("--months", type=int, default=6, metavar="N", help="mois à prévoir (6)")
     needs.add_argument("--as-of", type=iso_date, help="date de calcul (AAAA-MM-JJ, aujourd'hui)")
     needs.add_argument(
-        "--on-order", type=int, default=0, metavar="SACHETS", help="sachets déjà commandés"
+        "--on-order",
+        type=int,
+        metavar="SACHETS",
+        help="sachets déjà commandés (par défaut : les commandes d'ATPE en cours)",
     )
     return parser

@@ -817,11 +817,11 @@ def rutf_needs_for(
     facility_code: str,
     as_of: date,
     months: int = 6,
-    on_order: int = 0,
+    on_order: int | None = None,
 ) -> RutfNeeds:
     """RUTF needed over the next `months` months by the caseload formula and by the trend of
-    URENAS admissions, against usable RUTF stock and `on_order` (sachets already ordered).
-    The forecasting and requisition features call this with their own stock on order."""
+    URENAS admissions, against usable RUTF stock and `on_order` (sachets already ordered;
+    by default the facility's pending RUTF orders)."""
     if not 1 <= months <= 24:
         raise DomainError("Nombre de mois à prévoir : de 1 à 24.")
     last = add_months(month_start(as_of), -1)
@@ -834,6 +834,8 @@ def rutf_needs_for(
     admissions = _admissions_by_month(programme, first, last)
     lines = facility_stock(uow_factory(), facility_code, as_of, product_codes=[RUTF_PRODUCT])
     usable = lines[0].usable_soh if lines else 0
+    if on_order is None:
+        on_order = lines[0].on_order if lines else 0
     return rutf_needs(
         facility_code,
         as_of,

@@ -14,6 +14,7 @@ from core.ledger import LotStock, Movement, MovementKind
 from core.monthly_reports import ReportProduct, ReportSite, StoredReport
 
 if TYPE_CHECKING:  # core.pcima reads months through core.stock, which imports this module
+    from core.orders import StockOrder
     from core.pcima import MonthlyTotals, ProgrammeEvent, Screening, Tally
 
 
@@ -141,6 +142,14 @@ class MonthlyReportRepository(Protocol):
     ) -> list[StoredReport]: ...
 
 
+class OrderRepository(Protocol):
+    """Stock on order: append-only versions, the latest wins."""
+
+    def add(self, order: StockOrder) -> None: ...
+    def versions(self, record_uuid: str) -> list[StockOrder]: ...
+    def pending(self, facility_code: str, product_code: str | None = None) -> list[StockOrder]: ...
+
+
 class UnitOfWork(Protocol):
     @property
     def facilities(self) -> FacilityRepository: ...
@@ -152,6 +161,8 @@ class UnitOfWork(Protocol):
     def settings(self) -> SettingsRepository: ...
     @property
     def pcima(self) -> PcimaRepository: ...
+    @property
+    def orders(self) -> OrderRepository: ...
     @property
     def monthly_reports(self) -> MonthlyReportRepository: ...
 

@@ -642,9 +642,14 @@ def facility_stock(
     on_order: dict[str, int] | None = None,
     product_codes: Sequence[str] | None = None,
 ) -> list[StockLine]:
-    """Stock position of every catalogue product at a facility at the end of `as_of`."""
+    """Stock position of every catalogue product at a facility at the end of `as_of`; stock on
+    order is the facility's pending orders unless `on_order` is given."""
     with uow:
         facility = _get_facility(uow, facility_code)
+        if on_order is None:
+            on_order = {}
+            for order in uow.orders.pending(facility_code):
+                on_order[order.product_code] = on_order.get(order.product_code, 0) + order.quantity
         products = uow.products.list()
         if product_codes is not None:
             wanted = set(product_codes)

@@ -148,6 +148,7 @@ class StockLine:
     status: StockStatus
     projected_stockout: date | None
     policy: StockPolicy
+    on_order: int = 0
 
     @property
     def order_packs(self) -> int:
@@ -196,6 +197,7 @@ def stock_line(
         status=stock_status(usable, amc, policy) if ever_stocked else StockStatus.NOT_STOCKED,
         projected_stockout=projected,
         policy=policy,
+        on_order=on_order,
     )
 
 

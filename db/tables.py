@@ -130,8 +130,8 @@ settings = Table(
 
 
 def _versioned(name: str, *columns: Column[Any], indexes: tuple[Index, ...] = ()) -> Table:
-    """A PCIMA register: append-only versions of records (a correction is the next version of
-    the same record_uuid; the latest version is the record)."""
+    """A register of append-only versions of records (a correction is the next version of the
+    same record_uuid; the latest version is the record): the PCIMA registers, stock orders."""
     return Table(
         name,
         metadata,
@@ -286,4 +286,16 @@ app_meta = Table(
     metadata,
     Column("key", String(80), primary_key=True),
     Column("value", Text, nullable=False),
+)
+
+# Stock on order / in transit: deliveries a facility expects, until received or cancelled.
+stock_orders = _versioned(
+    "stock_orders",
+    Column("product_id", Integer, ForeignKey("products.id"), nullable=False),
+    Column("quantity", Integer, nullable=False),
+    Column("expected_on", Date, nullable=False),
+    Column("reference", String(200), nullable=False, server_default=""),
+    Column("supplier", String(200), nullable=False, server_default=""),
+    Column("status", String(12), nullable=False),
+    indexes=(Index("ix_stock_orders_facility_day", "facility_id", "expected_on"),),
 )

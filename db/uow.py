@@ -8,6 +8,7 @@ from typing import Self
 from sqlalchemy import Connection, Engine
 
 from db.monthly_report_repository import SqlMonthlyReportRepository
+from db.orders_repository import SqlOrderRepository
 from db.pcima_repository import SqlPcimaRepository
 from db.repositories import (
     SqlFacilityRepository,
@@ -25,6 +26,7 @@ class SqlAlchemyUnitOfWork:
     ledger: SqlLedgerRepository
     settings: SqlSettingsRepository
     pcima: SqlPcimaRepository
+    orders: SqlOrderRepository
     monthly_reports: SqlMonthlyReportRepository
 
     def __init__(self, engine: Engine) -> None:
@@ -41,6 +43,7 @@ class SqlAlchemyUnitOfWork:
         self.ledger = SqlLedgerRepository(self._conn, self.facilities, self.products)
         self.settings = SqlSettingsRepository(self._conn)
         self.pcima = SqlPcimaRepository(self._conn, self.facilities)
+        self.orders = SqlOrderRepository(self._conn, self.facilities, self.products)
         self.monthly_reports = SqlMonthlyReportRepository(
             self._conn, self.facilities, self.products
         )

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core import pcima_services
+from core import orders, pcima_services
 from core.application import Application
 from core.errors import DomainError
 from core.nutrition import (
@@ -338,8 +338,20 @@ class NeedsTab(QWidget):
     def refresh(self) -> None:
         self._settings = pcima_services.nutrition_settings(self.app.uow())
         self._load_catchment()
+        self._load_pending_orders()
         self._compute_needs()
         self._on_weight_changed(self.weight_edit.text())
+
+    def _load_pending_orders(self) -> None:
+        """Start from the RUTF orders the facility is waiting for; the user may change it."""
+        pending = (
+            orders.pending_orders(self.app.uow(), self.facility, pcima_services.RUTF_PRODUCT)
+            if self.facility is not None
+            else []
+        )
+        self.on_order_spin.blockSignals(True)
+        self.on_order_spin.setValue(sum(o.quantity for o in pending))
+        self.on_order_spin.blockSignals(False)
 
     # --- catchment -----------------------------------------------------------------------------
 
