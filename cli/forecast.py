@@ -60,7 +60,7 @@ def register(
         default="auto",
         metavar="auto|amc|NOM",
         help="méthode (défaut : auto, choisie par série) : auto, amc, naive, median, mean, "
-        "ses, croston, sba, tsb, seasonal, trend",
+        "ses, croston, sba, tsb, seasonal, trend, pooled",
     )
     predict.add_argument("-o", "--output", required=True, metavar="SORTIE.csv")
     return forecast

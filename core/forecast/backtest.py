@@ -25,7 +25,8 @@ from dataclasses import dataclass, field, replace
 
 from core.errors import DomainError
 from core.forecast.engine import DEFAULT_SETTINGS, AutoSettings, SeriesForecaster, check_method
-from core.forecast.methods import AUTO, METHODS
+from core.forecast.methods import AUTO, METHODS, POOLED
+from core.forecast.pooled import pooled_by_series
 from core.forecast.series import MonthlySeries
 
 Progress = Callable[[float, str], None]
@@ -33,7 +34,7 @@ RATIO_FIELDS = ("mase", "mae", "bias", "precision", "recall", "f1")
 
 
 def all_method_names() -> list[str]:
-    return [*METHODS, AUTO]
+    return [*METHODS, POOLED, AUTO]
 
 
 def naive_scale(values: Sequence[int | None]) -> float | None:
@@ -176,11 +177,15 @@ def backtest(
     tallies = {name: _Tally() for name in names}
     scales: dict[tuple[str, str], float | None] = {}
     choices: dict[str, int] = {}
+    uses_pooled = POOLED in names or (AUTO in names and settings.pooled)
+    if progress is not None and uses_pooled:
+        progress(0.0, "modèle commun à toutes les séries")
+    pooled = pooled_by_series(series, months, horizon, settings.model) if uses_pooled else {}
     for done, one in enumerate(series):
         if progress is not None and done % 50 == 0:
             progress(done / len(series), f"série {done + 1} sur {len(series)}")
         scales[one.key] = naive_scale(one.consumed[: max(0, first - one.start + 1)])
-        forecaster = SeriesForecaster(one, horizon, settings)
+        forecaster = SeriesForecaster(one, horizon, settings, pooled.get(one.key))
         for origin in months:
             actual = [one.value_at(one.consumed, origin + k) for k in range(1, horizon + 1)]
             if all(a is None for a in actual):

@@ -7,7 +7,8 @@ import math
 from dataclasses import dataclass
 
 from core.errors import DomainError
-from core.forecast.methods import AUTO, METHODS
+from core.forecast.methods import AUTO, METHODS, POOLED
+from core.forecast.pooled import DEFAULT_POOLED, PooledSettings
 from core.forecast.series import MonthlySeries
 
 
@@ -19,7 +20,11 @@ class AutoSettings:
     `window` months before the origin, scored on the months up to the origin (never after).
     The `default` is kept unless another candidate's mean absolute error is at least `margin`
     lower; on this kind of data the choice is noisy and a plain "lowest error wins" rule is
-    worse than always using the default (BENCHMARKS.md)."""
+    worse than always using the default (BENCHMARKS.md).
+
+    With `pooled` (the default), `auto` is the pooled model across all series wherever it
+    could be trained (enough history in the file); the per-series choice above is the
+    fallback."""
 
     candidates: tuple[str, ...] = ("median", "naive", "mean", "ses", "tsb", "seasonal", "trend")
     default: str = "median"
@@ -31,6 +36,8 @@ class AutoSettings:
     band_high: float = 0.9
     band_min_errors: int = 5
     whole_units: bool = True
+    pooled: bool = True
+    model: PooledSettings = DEFAULT_POOLED
 
 
 DEFAULT_SETTINGS = AutoSettings()
@@ -38,9 +45,11 @@ DEFAULT_SETTINGS = AutoSettings()
 
 def check_method(name: str) -> None:
     """Raise a French DomainError for an unknown method name."""
-    if name != AUTO and name not in METHODS:
+    if name not in (AUTO, POOLED) and name not in METHODS:
         raise DomainError(
-            f"méthode « {name} » inconnue ; choisissez parmi : auto, " + ", ".join(METHODS) + "."
+            f"méthode « {name} » inconnue ; choisissez parmi : auto, pooled, "
+            + ", ".join(METHODS)
+            + "."
         )
 
 
@@ -57,9 +66,16 @@ class SeriesForecaster:
     backtests and a rolling-origin backtest share the work."""
 
     def __init__(
-        self, series: MonthlySeries, horizon: int, settings: AutoSettings = DEFAULT_SETTINGS
+        self,
+        series: MonthlySeries,
+        horizon: int,
+        settings: AutoSettings = DEFAULT_SETTINGS,
+        pooled: dict[int, list[tuple[float, float, float]]] | None = None,
     ) -> None:
+        """`pooled`: the pooled model's (forecast, lower, upper) per step, by origin, where it
+        was trained (core/forecast/pooled.py)."""
         self.series = series
+        self.pooled = pooled or {}
         self.horizon = horizon
         self.settings = settings
         self._history = [None if v is None else float(v) for v in series.adjusted]
@@ -74,6 +90,11 @@ class SeriesForecaster:
         key = (method, origin)
         if key in self._cache:
             return self._cache[key]
+        if method == POOLED:
+            lines = self.pooled.get(origin)
+            pooled = None if lines is None else [self._whole(v) for v, _, _ in lines]
+            self._cache[key] = pooled
+            return pooled
         start = self.series.start
         history = self._history[: origin - start + 1] if origin >= start else []
         result: list[float] | None = None
@@ -84,6 +105,9 @@ class SeriesForecaster:
             result = values
         self._cache[key] = result
         return result
+
+    def _whole(self, value: float) -> float:
+        return float(math.floor(value + 0.5)) if self.settings.whole_units else value
 
     def errors(self, method: str, origin: int, window: int) -> list[tuple[int, float]]:
         """(step, actual − forecast) of `method` made at each of the `window` months before
@@ -109,6 +133,9 @@ class SeriesForecaster:
         if origin in self._choice:
             return self._choice[origin]
         settings = self.settings
+        if settings.pooled and origin in self.pooled:
+            self._choice[origin] = POOLED
+            return POOLED
         best = settings.default
         scores: dict[str, float] = {}
         for name in dict.fromkeys((settings.default, *settings.candidates)):
@@ -127,6 +154,12 @@ class SeriesForecaster:
         the method's own past errors at that step (all steps pooled when a step has fewer
         than 5); without enough history, 0 to the largest month of the last 12."""
         used = self.choose(origin) if method == AUTO else method
+        if used == POOLED:
+            lines = self.pooled.get(origin, [])
+            return [
+                (min(self._whole(low), value), max(self._whole(high), value))
+                for value, (_, low, high) in zip(point, lines, strict=True)
+            ]
         settings = self.settings
         errors = self.errors(used, origin, settings.band_window)
         pooled = sorted(e for _, e in errors)

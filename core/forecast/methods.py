@@ -202,3 +202,6 @@ METHODS: dict[str, Method] = {
     )
 }
 AUTO = "auto"
+POOLED = "pooled"
+"""The pooled gradient-boosting model across all series (core/forecast/pooled.py): not a
+per-series function, so not in METHODS."""

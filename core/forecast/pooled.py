@@ -1,14 +1,16 @@
-"""A pooled model across all series: one gradient-boosting regressor learns, from every site
-and product at once, how next months' consumption follows from the recent months, the stock
-and the calendar.
+"""A pooled model across all series: one gradient-boosting model (LightGBM) learns, from every
+site and product at once, how next months' consumption follows from the recent months, the
+stock, the receipts and orders, the product, the site and the calendar.
 
-Targets are scaled per series (by its in-sample one-step naive MAE up to the origin, the scale
-of MASE) so that sites of different size pool; the model predicts the median of the scaled
-consumption (absolute loss) `step` months ahead, with the step as a feature (direct
-multi-horizon). At an origin it is trained only on months up to that origin.
+Targets are scaled per series (by its in-sample one-step naive MAE up to the pseudo-origin, the
+scale of MASE) so that sites of different size pool and the absolute loss on scaled targets is
+the MASE the backtest scores. The model predicts a quantile (`alpha`, 0.55: a little above the
+median, chosen with site folds) of the scaled consumption `step` months ahead, with the step as
+a feature (direct multi-horizon); two more quantile models (0.1, 0.9) give the band. At an
+origin it is trained once, only on months up to that origin.
 
-numpy and scikit-learn are imported lazily (inside the functions), so that importing this
-module costs nothing on the GUI start path."""
+numpy and LightGBM are imported lazily (inside the functions), so that importing this module
+costs nothing on the GUI start path (importing LightGBM takes about 0.4 s)."""
 
 from __future__ import annotations
 
@@ -28,15 +30,29 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class PooledSettings:
-    """Gradient-boosting settings (chosen with site folds, BENCHMARKS.md)."""
+    """LightGBM settings; `alpha` is the quantile the point forecast aims at (0.5 = median;
+    chosen with site folds, BENCHMARKS.md). Past `max_rows` training rows, the model is
+    trained on a random part of the sites, so that thousands of series still train in
+    seconds; with fewer than `min_rows`, no model (the per-series methods are used). One
+    thread: LightGBM's OpenMP threads spin while they wait, and on a loaded 2-vCPU machine two
+    threads ran up to 6 times slower than one (BENCHMARKS.md)."""
 
-    max_iter: int = 200
-    learning_rate: float = 0.08
-    max_leaf_nodes: int = 31
-    min_samples_leaf: int = 40
-    l2_regularization: float = 1.0
-    min_train_month: int = 6
+    alpha: float = 0.55
+    band_low: float = 0.1
+    band_high: float = 0.9
+    rounds: int = 300
+    band_rounds: int = 60
+    band_learning_rate: float = 0.15
+    learning_rate: float = 0.05
+    num_leaves: int = 31
+    min_data_in_leaf: int = 40
+    lambda_l2: float = 1.0
+    feature_fraction: float = 0.8
+    bagging_fraction: float = 0.8
+    max_rows: int = 60_000
+    min_rows: int = 200
     seed: int = 0
+    threads: int = 1
 
 
 DEFAULT_POOLED = PooledSettings()
@@ -73,13 +89,23 @@ FEATURES = (
     "stockout_days",
     "reported_amc",
     "age",
+    "trend3_12",
+    "trend1_6",
+    "product_trend",
+    "site_trend",
+    "product_stockout_share",
+    "site_stockout_share",
 )
 
 
 class Panel:
     """The series as (series × calendar month) arrays, NaN where no report exists."""
 
-    def __init__(self, series: Sequence[MonthlySeries]) -> None:
+    def __init__(
+        self, series: Sequence[MonthlySeries], products: Sequence[str] | None = None
+    ) -> None:
+        """`products`: the product codes in the order of the categorical feature (default:
+        those of `series`, sorted); a panel of some of the sites must keep the whole one's."""
         import numpy as np
 
         self.series = list(series)
@@ -106,8 +132,11 @@ class Panel:
         self.ordered = grid("ordered")
         self.stockout = grid("stockout_days")
         self.amc = grid("reported_amc")
-        products = sorted({s.product_code for s in series})
+        self.products = list(products or sorted({s.product_code for s in series}))
+        products = self.products
         self.product = np.array([products.index(s.product_code) for s in series], dtype=np.float64)
+        sites = sorted({s.site_code for s in series})
+        self.site = np.array([sites.index(s.site_code) for s in series], dtype=np.int64)
         self.start_col = np.array([s.start - self.first for s in series], dtype=np.float64)
         self.scale = self._scales()
         self._features: dict[tuple[int, int], Matrix] = {}
@@ -189,6 +218,10 @@ class Panel:
         stock = self.stock_end[:, col]
         with np.errstate(invalid="ignore", divide="ignore"):
             cover = stock / np.maximum(mean6, 1.0)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            trend3_12 = (mean3 + 1.0) / (mean12 + 1.0)
+            trend1_6 = (lag(values, 0) + 1.0) / (mean6 + 1.0)
+        empty = np.where(np.isnan(stock), np.nan, (stock == 0).astype(np.float64))
         target_month = float((self.first + col + step) % 12)
         same_month = lag(values, 12 - step) if step <= 12 else np.full(n, np.nan)
         columns = [
@@ -223,8 +256,50 @@ class Panel:
             self.stockout[:, col],
             self.amc[:, col] / scale,
             np.minimum(col - self.start_col, 48.0),
+            trend3_12,
+            trend1_6,
+            self._group_median(self.product.astype(np.int64), trend3_12),
+            self._group_median(self.site, trend3_12),
+            self._group_mean(self.product.astype(np.int64), empty),
+            self._group_mean(self.site, empty),
         ]
         return np.column_stack(columns)
+
+    @staticmethod
+    def _group_median(groups: NDArray[np.int64], values: Matrix) -> Matrix:
+        """Each row's group median of `values` (NaN ignored)."""
+        import numpy as np
+
+        out = np.full(len(values), np.nan)
+        for group in np.unique(groups):
+            members = groups == group
+            known = values[members & ~np.isnan(values)]
+            if len(known):
+                out[members] = float(np.median(known))
+        return out
+
+    @staticmethod
+    def _group_mean(groups: NDArray[np.int64], values: Matrix) -> Matrix:
+        """Each row's group mean of `values` (NaN ignored)."""
+        import numpy as np
+
+        out = np.full(len(values), np.nan)
+        for group in np.unique(groups):
+            members = groups == group
+            known = values[members & ~np.isnan(values)]
+            if len(known):
+                out[members] = float(np.mean(known))
+        return out
+
+    def sample_sites(self, fraction: float, seed: int) -> Panel:
+        """A panel of a random `fraction` of the sites (at least one), all their series."""
+        import numpy as np
+
+        sites = sorted({s.site_code for s in self.series})
+        count = max(1, round(fraction * len(sites)))
+        rng = np.random.default_rng(seed)
+        chosen = {sites[i] for i in rng.choice(len(sites), count, replace=False)}
+        return Panel([s for s in self.series if s.site_code in chosen], self.products)
 
     def active(self, col: int) -> NDArray[np.bool_]:
         """Series with a report at or before column `col`."""
@@ -233,20 +308,28 @@ class Panel:
         return np.asarray(self.start_col <= col)
 
 
-def _model(settings: PooledSettings) -> Any:
-    from sklearn.ensemble import HistGradientBoostingRegressor
+def _fit(settings: PooledSettings, alpha: float, x: Matrix, y: Matrix, band: bool) -> Any:
+    import lightgbm
 
-    categorical = [FEATURES.index("product")]
-    return HistGradientBoostingRegressor(
-        loss="absolute_error",
-        max_iter=settings.max_iter,
-        learning_rate=settings.learning_rate,
-        max_leaf_nodes=settings.max_leaf_nodes,
-        min_samples_leaf=settings.min_samples_leaf,
-        l2_regularization=settings.l2_regularization,
-        categorical_features=categorical,
-        random_state=settings.seed,
-    )
+    params = {
+        "objective": "quantile",
+        "alpha": alpha,
+        "learning_rate": settings.band_learning_rate if band else settings.learning_rate,
+        "num_leaves": settings.num_leaves,
+        "min_data_in_leaf": settings.min_data_in_leaf,
+        "lambda_l2": settings.lambda_l2,
+        "feature_fraction": settings.feature_fraction,
+        "bagging_fraction": settings.bagging_fraction,
+        "bagging_freq": 1,
+        "seed": settings.seed,
+        "deterministic": True,
+        "force_col_wise": True,
+        "num_threads": settings.threads,
+        "verbose": -1,
+    }
+    data = lightgbm.Dataset(x, y, categorical_feature=[FEATURES.index("product")])
+    rounds = settings.band_rounds if band else settings.rounds
+    return lightgbm.train(params, data, num_boost_round=rounds)
 
 
 def training_set(panel: Panel, origin_col: int, horizon: int) -> tuple[Matrix, Matrix]:
@@ -264,7 +347,7 @@ def training_set(panel: Panel, origin_col: int, horizon: int) -> tuple[Matrix, M
                 break
             actual = panel.consumed[:, target_col]
             keep = active & ~np.isnan(actual)
-            if col - panel.start_col.min() < 0 or not keep.any():
+            if not keep.any():
                 continue
             rows.append(panel.features(col, step)[keep])
             targets.append(actual[keep] / panel.scale[keep, col])
@@ -276,21 +359,62 @@ def pooled_forecasts(
     origin: int,
     horizon: int,
     settings: PooledSettings = DEFAULT_POOLED,
-) -> dict[tuple[str, str], list[float]]:
-    """Train at `origin` (a month index) on earlier months only; the next `horizon` months of
-    every series with a report at or before the origin."""
+    band: bool = False,
+) -> dict[tuple[str, str], list[tuple[float, float, float]]]:
+    """Train at `origin` (a month index) on months up to it only; (forecast, lower, upper)
+    for each of the next `horizon` months of every series with a report at or before the
+    origin (lower = upper = forecast unless `band`). Empty when there are fewer than
+    `settings.min_rows` training rows: the caller falls back to the per-series methods."""
     import numpy as np
 
     origin_col = panel.column(origin)
-    x, y = training_set(panel, origin_col, horizon)
-    model = _model(settings)
-    model.fit(x, y)
-    active = panel.active(origin_col)
-    keys = [s.key for s in panel.series]
-    out: dict[tuple[str, str], list[float]] = {keys[i]: [] for i in range(len(keys)) if active[i]}
+    if origin_col < 1:
+        return {}
+    # About one training row per reported month and step: past the cap, train on a random
+    # part of the sites (whole sites, so that the site features stay what they are).
+    expected = int(np.sum(~np.isnan(panel.consumed[:, 1 : origin_col + 1]))) * horizon
+    train = panel
+    if expected > settings.max_rows:
+        train = panel.sample_sites(settings.max_rows / expected, settings.seed)
+    x, y = training_set(train, train.column(origin), horizon)
+    if len(y) < settings.min_rows:
+        return {}
+    alphas = [settings.alpha]
+    if band:
+        alphas += [settings.band_low, settings.band_high]
+    models = [_fit(settings, alpha, x, y, band=n > 0) for n, alpha in enumerate(alphas)]
+    active = np.flatnonzero(panel.active(origin_col))
+    scale = panel.scale[:, origin_col]
+    predicted = []
     for step in range(1, horizon + 1):
-        features = panel.features(origin_col, step)
-        predicted = np.maximum(0.0, model.predict(features)) * panel.scale[:, origin_col]
-        for i in np.flatnonzero(active):
-            out[keys[i]].append(float(predicted[i]))
+        features = panel.features(origin_col, step)[active]
+        rows = [np.maximum(0.0, m.predict(features)) * scale[active] for m in models]
+        if band:
+            rows[1] = np.minimum(rows[1], rows[0])
+            rows[2] = np.maximum(rows[2], rows[0])
+        else:
+            rows += [rows[0], rows[0]]
+        predicted.append(rows)
+    return {
+        panel.series[i].key: [(float(p[0][n]), float(p[1][n]), float(p[2][n])) for p in predicted]
+        for n, i in enumerate(active)
+    }
+
+
+def pooled_by_series(
+    series: Sequence[MonthlySeries],
+    origins: Sequence[int],
+    horizon: int,
+    settings: PooledSettings = DEFAULT_POOLED,
+    band: bool = False,
+) -> dict[tuple[str, str], dict[int, list[tuple[float, float, float]]]]:
+    """The pooled model trained once per origin: by series, by origin, (forecast, lower,
+    upper) per step."""
+    out: dict[tuple[str, str], dict[int, list[tuple[float, float, float]]]] = {}
+    if not series:
+        return out
+    panel = Panel(series)
+    for origin in origins:
+        for key, lines in pooled_forecasts(panel, origin, horizon, settings, band).items():
+            out.setdefault(key, {})[origin] = lines
     return out

@@ -11,7 +11,8 @@ from pathlib import Path
 from core.errors import DomainError
 from core.forecast.backtest import Progress
 from core.forecast.engine import DEFAULT_SETTINGS, AutoSettings, SeriesForecaster, check_method
-from core.forecast.methods import AUTO
+from core.forecast.methods import AUTO, POOLED
+from core.forecast.pooled import pooled_by_series
 from core.forecast.series import MonthlySeries
 from core.monthly import year_month
 
@@ -46,11 +47,17 @@ def predict(
     if not series:
         raise DomainError("aucune série à prévoir : le fichier ne contient aucun rapport.")
     origin = max(s.end for s in series)
+    uses_pooled = method == POOLED or (method == AUTO and settings.pooled)
+    pooled = (
+        pooled_by_series(series, [origin], horizon, settings.model, band=True)
+        if uses_pooled
+        else {}
+    )
     lines: list[ForecastLine] = []
     for done, one in enumerate(series):
         if progress is not None and done % 100 == 0:
             progress(done / len(series), f"série {done + 1} sur {len(series)}")
-        forecaster = SeriesForecaster(one, horizon, settings)
+        forecaster = SeriesForecaster(one, horizon, settings, pooled.get(one.key))
         point = forecaster.forecast(method, origin)
         if point is None:  # a series always has a report at or before the last month
             continue

@@ -42,7 +42,7 @@ def test_backtest_json_has_every_method_with_ratios_to_amc(sample: Path, capsys)
     assert run_forecast(parse("backtest", str(sample), "--json")) == 0
     data = json.loads(capsys.readouterr().out)
     names = [m["method"] for m in data["methods"]]
-    assert names[0] == "amc" and "auto" in names and "median" in names
+    assert names[0] == "amc" and "auto" in names and "median" in names and "pooled" in names
     assert data["origins"] == ["2019-01", "2019-02", "2019-03", "2019-04", "2019-05", "2019-06"]
     assert data["seconds"] > 0
     amc = data["methods"][0]
