@@ -18,6 +18,7 @@ from core.exchange.pcima_report import month_label_fr, unit_rows, write_report
 from core.facilities import new_facility
 from core.ledger import KIND_LABELS_FR
 from core.orders import StockOrder
+from core.outlook import RISK_LABELS_FR, ProductOutlook, facility_outlook
 from core.pcima import int_fr
 from core.stock import StockLine
 
@@ -149,11 +150,56 @@ def stock_line_dict(line: StockLine) -> dict[str, Any]:
     }
 
 
+def _outlook_dict(outlook: ProductOutlook | None) -> dict[str, Any]:
+    if outlook is None:
+        return {
+            "forecast_stockout": None,
+            "stockout_probability": None,
+            "order_now": None,
+            "risk": None,
+            "forecast": [],
+            "explanation": None,
+        }
+    projection = outlook.projection
+    return {
+        "forecast_stockout": projection.stockout_date.isoformat()
+        if projection.stockout_date
+        else None,
+        "stockout_probability": round(projection.stockout_probability, 3),
+        "order_now": outlook.order_rounded,
+        "risk": outlook.risk.value,
+        "forecast": [
+            {
+                "month": f"{m.year}-{m.month:02d}",
+                "forecast": m.forecast,
+                "lower": m.lower,
+                "upper": m.upper,
+            }
+            for m in outlook.forecast
+        ],
+        "forecast_method": outlook.method,
+        "explanation": projection.explanation,
+    }
+
+
 def cmd_stock(args: argparse.Namespace, app: Application) -> int:
     as_of = args.as_of or app.ctx.today()
     lines = services.facility_stock(app.uow(), args.facility, as_of)
+    outlooks = (
+        {}
+        if args.no_forecast
+        else {o.product.code: o for o in facility_outlook(app.uow, args.facility, as_of)}
+    )
     if args.json:
-        _print_json([stock_line_dict(line) for line in lines])
+        _print_json(
+            [
+                {
+                    **stock_line_dict(line),
+                    **({} if args.no_forecast else _outlook_dict(outlooks.get(line.product.code))),
+                }
+                for line in lines
+            ]
+        )
         return 0
     print(f"Stock de {args.facility} à la fin du {as_of:%d/%m/%Y}")
     _table(
@@ -164,9 +210,13 @@ def cmd_stock(args: argparse.Namespace, app: Application) -> int:
             "CMM",
             "MSD",
             "Périme ≤ 3 mois",
+            "Commandé",
             "À commander",
             "Statut",
+            "Rupture (CMM)",
             "Rupture prévue",
+            "Risque",
+            "Commander maintenant",
         ],
         [
             (
@@ -176,14 +226,33 @@ def cmd_stock(args: argparse.Namespace, app: Application) -> int:
                 line.amc,
                 "–" if line.months_of_stock is None else f"{line.months_of_stock:.2f}",
                 line.expiring_soon,
+                line.on_order,
                 line.order_quantity,
                 line.status.value,
                 f"{line.projected_stockout:%d/%m/%Y}" if line.projected_stockout else "–",
+                *_outlook_cells(outlooks.get(line.product.code)),
             )
             for line in lines
         ],
     )
+    risky = [o for o in outlooks.values() if o.projection.stockout_date is not None]
+    if risky:
+        print()
+        for outlook in risky:
+            print(f"{outlook.product.code} : {outlook.projection.explanation}")
     return 0
+
+
+def _outlook_cells(outlook: ProductOutlook | None) -> tuple[str, str, str]:
+    if outlook is None:
+        return "–", "–", "–"
+    stockout = outlook.projection.stockout_date
+    chance = f"{outlook.projection.stockout_probability:.0%}".replace("%", " %")
+    return (
+        f"{stockout:%d/%m/%Y}" if stockout else "–",
+        f"{RISK_LABELS_FR[outlook.risk]} ({chance})",
+        int_fr(outlook.order_rounded),
+    )
 
 
 def cmd_card(args: argparse.Namespace, app: Application) -> int:

@@ -79,6 +79,11 @@ def build_parser() -> argparse.ArgumentParser:
     stock = sub.add_parser("stock", parents=[common, as_json], help="état du stock")
     stock.add_argument("--facility", required=True)
     stock.add_argument("--as-of", type=iso_date, help="fin de cette journée (AAAA-MM-JJ)")
+    stock.add_argument(
+        "--no-forecast",
+        action="store_true",
+        help="sans la prévision ni la projection (plus rapide)",
+    )
 
     card = sub.add_parser("card", parents=[common, as_json], help="fiche de stock d'un produit")
     card.add_argument("--facility", required=True)

@@ -9,7 +9,10 @@ Conventions:
 - the monthly forecast is spread evenly over the days of its month;
 - the probability comes from the band: lower and upper are read as the 10th and 90th
   percentiles of a normal monthly demand, and the months' errors as fully correlated (the
-  cautious choice: a month that is above its forecast is usually followed by another);
+  cautious choice: a month that is above its forecast is usually followed by another); it is
+  the largest, over the days before a delivery ordered today could arrive, of the chance that
+  the demand so far exceeds the stock so far (a receipt due before that day counts, one due
+  after it does not);
 - the quantity to order covers the forecast demand of the lead time plus the review period
   and keeps `minimum` units at its end, net of the usable stock, the receipts expected in that
   time and the units that will expire unused before its end."""
@@ -196,22 +199,26 @@ def project_stock(
     end = max(_last_day(months), today + timedelta(days=lead_time_days + review_days))
     walk = _walk(today, end, lots, receipts, months)
 
-    # Probability of running out before a delivery ordered today could arrive.
+    # Probability of running out before a delivery ordered today could arrive: on each day
+    # until then, the chance that the demand so far exceeds what has been on the shelf so far
+    # (usable stock, plus receipts arrived, minus units expired); the largest of these.
     arrival = today + timedelta(days=lead_time_days)
     mean = sigma = 0.0
+    probability = 0.0
     day = today
     while day < arrival:
         mean += _daily_demand(months, day)
         spread = _daily_demand(months, day, "upper") - _daily_demand(months, day, "lower")
         sigma += max(0.0, spread) / (2 * Z90)
+        arrived = sum(r.quantity for r in receipts if today <= r.expected <= day)
+        lost = sum(q for (_, expiry), q in walk.losses.items() if expiry <= day)
+        supply = usable + arrived - lost
+        if sigma > 0:
+            chance = 1.0 - _normal_cdf((supply - mean) / sigma)
+        else:
+            chance = 1.0 if mean > supply + 1e-9 else 0.0
+        probability = max(probability, chance)
         day += timedelta(days=1)
-    arrived = sum(r.quantity for r in receipts if today <= r.expected < arrival)
-    lost = sum(q for (_, expiry), q in walk.losses.items() if expiry < arrival)
-    supply = usable + arrived - lost
-    if sigma > 0:
-        probability = 1.0 - _normal_cdf((supply - mean) / sigma)
-    else:
-        probability = 1.0 if mean > supply else 0.0
 
     # Quantity to order now: demand through lead time + review, plus the minimum at its end.
     cover_end = today + timedelta(days=lead_time_days + review_days)
