@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -410,19 +410,24 @@ def monthly_history(
     return earlier + ledger
 
 
-def all_monthly_histories(uow: UnitOfWork, as_of: date) -> list[MonthlyStockReport]:
+def all_monthly_histories(
+    uow: UnitOfWork, as_of: date, site_codes: Collection[str] | None = None
+) -> list[MonthlyStockReport]:
     """Every monthly history this database holds, for the forecast: ordered by series (site,
     product) then month; `core.forecast.series.build_series` groups it.
 
     Series are named by facility and catalogue product codes where the report site and
     product are linked, by the report codes otherwise. A facility's product with ledger
     history gives ledger months from its first movement to the last month complete at
-    `as_of`; imported reports fill the months before (the rule of `monthly_history`)."""
+    `as_of`; imported reports fill the months before (the rule of `monthly_history`).
+    With `site_codes`, only those facilities and sites (by the names series get)."""
     last = add_months(month_start(as_of), -1) if as_of < month_end(as_of) else month_start(as_of)
     ledger: list[MonthlyStockReport] = []
     ledger_from: dict[tuple[str, str], int] = {}
     with uow:
         for facility in uow.facilities.list():
+            if site_codes is not None and facility.code not in site_codes:
+                continue
             first_dates = uow.ledger.first_movement_dates(facility.code)
             if not first_dates:
                 continue
@@ -457,6 +462,8 @@ def all_monthly_histories(uow: UnitOfWork, as_of: date) -> list[MonthlyStockRepo
     imported = []
     for s in stored:
         site = site_names.get(s.report.site_code, s.report.site_code)
+        if site_codes is not None and site not in site_codes:
+            continue
         product = product_names.get(s.report.product_code, s.report.product_code)
         since = ledger_from.get((site, product))
         if since is not None and s.report.period >= since:

@@ -35,6 +35,10 @@ HISTORY_MONTHS = 24
 REVIEW_PERIOD_DAYS = 30
 DAYS_PER_MONTH = 30
 LEAN_SEASON_MONTHS = frozenset({6, 7, 8, 9})  # DOMAIN.md §3: June to September
+# The pooled model learns from this many facilities at most (the facility itself, then those
+# of the same type, then the others, by code): enough series to learn seasons and intermittent
+# demand, few enough that a district server with hundreds of facilities answers in seconds.
+POOL_FACILITIES = 25
 
 METHOD_LABELS_FR = {
     "pooled": "modèle commun à tous les sites",
@@ -160,7 +164,12 @@ def facility_outlook(
         settings = uow.settings.all()
         balances = uow.ledger.lot_balances(facility_code, as_of)
         pending = uow.orders.pending(facility_code)
-    histories = all_monthly_histories(uow_factory(), as_of)
+        others = sorted(
+            (f for f in uow.facilities.list() if f.code != facility_code),
+            key=lambda f: (f.type is not facility.type, f.code),
+        )
+    pool = {facility_code, *(f.code for f in others[: POOL_FACILITIES - 1])}
+    histories = all_monthly_histories(uow_factory(), as_of, pool)
     series = build_series(histories)
     wanted = set(product_codes) if product_codes is not None else None
     mine = [
@@ -188,11 +197,11 @@ def facility_outlook(
     for one in mine:
         code = one.product_code
         product = products[code]
-        forecast_lines = sorted(by_product.get(code, []), key=lambda l: (l.year, l.month))
+        forecast_lines = sorted(by_product.get(code, []), key=lambda f: (f.year, f.month))
         if not forecast_lines:
             continue
         months = tuple(
-            MonthDemand(l.year, l.month, l.forecast, l.lower, l.upper) for l in forecast_lines
+            MonthDemand(f.year, f.month, f.forecast, f.lower, f.upper) for f in forecast_lines
         )
         policy = resolve_policy(settings, product, facility)
         recent = [r.adjusted_consumption for r in history_by_product.get(code, [])][
