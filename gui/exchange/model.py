@@ -1,4 +1,5 @@
-"""Table models of the import preview: the files checked, the rows to add, the problems found."""
+"""Table models of the import preview: the files checked, the rows to add, the problems found,
+and the sites and products named by imported monthly reports."""
 
 from __future__ import annotations
 
@@ -15,11 +16,13 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtGui import QColor
 
 from core.catalogue import Product
 from core.exchange.movements import MovementRow, Problem
 from core.importing import ImportResult
 from core.ledger import REASON_LABELS_FR, MovementKind
+from core.monthly_reports import MonthlyImportResult, ReportProduct, ReportSite
 from gui.i18n import takes_singular
 from gui.labels import kind_label
 from gui.stock.model import format_quantity
@@ -64,6 +67,9 @@ class _ListModel(TableModel):
     def item(self, row: int) -> Any:
         return self._items[row]
 
+    def items(self) -> list[Any]:
+        return list(self._items)
+
     def row_count(self) -> int:
         return len(self._items)
 
@@ -81,7 +87,25 @@ class FileCheck:
     """The outcome of checking (or importing) one file, as the files table shows it."""
 
     path: str
-    result: ImportResult
+    result: ImportResult | MonthlyImportResult
+
+    @property
+    def is_monthly(self) -> bool:
+        """Whether the file holds monthly LMIS reports rather than movements."""
+        return isinstance(self.result, MonthlyImportResult)
+
+
+def to_write(result: ImportResult | MonthlyImportResult) -> int:
+    """What the import writes: new movements, or new and replacing versions of reports."""
+    if isinstance(result, MonthlyImportResult):
+        return result.added + result.replaced
+    return result.added
+
+
+def already_there(result: ImportResult | MonthlyImportResult) -> int:
+    if isinstance(result, MonthlyImportResult):
+        return result.unchanged
+    return result.already_imported
 
 
 class FilesModel(_ListModel):
@@ -106,21 +130,34 @@ class FilesModel(_ListModel):
             if column == 0:
                 return result.file
             if column == 1:
+                if isinstance(result, MonthlyImportResult) and result.problems:
+                    return ""  # the reports reader counts no row of a file it refuses
                 return locale.toString(result.rows)
             if column == 2:
-                return "" if result.problems else locale.toString(result.added)
+                return "" if result.problems else locale.toString(to_write(result))
             if column == 3:
-                return "" if result.problems else locale.toString(result.already_imported)
+                return "" if result.problems else locale.toString(already_there(result))
             if column == 4:
                 return self.state(result)
-        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
-            return item.path
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == 0:
+                if isinstance(result, MonthlyImportResult):
+                    return item.path + "\n" + translate("FilesModel", "Rapports mensuels LMIS")
+                return item.path
+            if isinstance(result, MonthlyImportResult) and not result.problems:
+                if column == 2:
+                    return translate(
+                        "FilesModel",
+                        "Nouveaux rapports : {0} ; remplaçant une version déjà importée : {1}",
+                    ).format(QLocale().toString(result.added), QLocale().toString(result.replaced))
+                if column == 3:
+                    return translate("FilesModel", "Rapports déjà importés avec les mêmes valeurs")
         if role == Qt.ItemDataRole.TextAlignmentRole and 1 <= column <= 3:
             return RIGHT
         return None
 
     @staticmethod
-    def state(result: ImportResult) -> str:
+    def state(result: ImportResult | MonthlyImportResult) -> str:
         if result.problems:
             return count_text(
                 len(result.problems),
@@ -132,10 +169,20 @@ class FilesModel(_ListModel):
                 ),
             )
         if result.committed:
-            return QCoreApplication.translate("FilesModel", "✔ Importé")
-        if result.added == 0:
-            return QCoreApplication.translate("FilesModel", "✔ Déjà importé, rien à ajouter")
-        return QCoreApplication.translate("FilesModel", "✔ Prêt à importer")
+            text = QCoreApplication.translate("FilesModel", "✔ Importé")
+        elif to_write(result) == 0:
+            text = QCoreApplication.translate("FilesModel", "✔ Déjà importé, rien à ajouter")
+        else:
+            text = QCoreApplication.translate("FilesModel", "✔ Prêt à importer")
+        if isinstance(result, MonthlyImportResult):
+            text += " · " + QCoreApplication.translate("FilesModel", "rapports mensuels")
+            if result.warnings:
+                text += " · " + count_text(
+                    len(result.warnings),
+                    QCoreApplication.translate("FilesModel", "⚠ {0} ligne à vérifier"),
+                    QCoreApplication.translate("FilesModel", "⚠ {0} lignes à vérifier"),
+                )
+        return text
 
 
 class ImportRowsModel(_ListModel):
@@ -253,4 +300,92 @@ class ProblemsModel(_ListModel):
             return str(problem)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 2:
             return RIGHT
+        return None
+
+
+class WarningsModel(ProblemsModel):
+    """Rows of monthly reports kept as they are but worth a look (E ≠ A + B + D − C)."""
+
+    CONTEXT = "WarningsModel"
+    HEADERS = (
+        QT_TRANSLATE_NOOP("WarningsModel", "Fichier"),
+        QT_TRANSLATE_NOOP("WarningsModel", "Feuille"),
+        QT_TRANSLATE_NOOP("WarningsModel", "Ligne"),
+        QT_TRANSLATE_NOOP("WarningsModel", "Colonne"),
+        QT_TRANSLATE_NOOP("WarningsModel", "À vérifier (la ligne est gardée telle quelle)"),
+    )
+
+
+class ReportSitesModel(_ListModel):
+    """The sites named by imported monthly reports, and the facility each is linked to."""
+
+    CONTEXT = "ReportSitesModel"
+    HEADERS = (
+        QT_TRANSLATE_NOOP("ReportSitesModel", "Site du rapport"),
+        QT_TRANSLATE_NOOP("ReportSitesModel", "Région"),
+        QT_TRANSLATE_NOOP("ReportSitesModel", "District"),
+        QT_TRANSLATE_NOOP("ReportSitesModel", "Établissement relié"),
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._names: dict[str, str] = {}
+
+    def set_sites(self, sites: list[ReportSite], facility_names: dict[str, str]) -> None:
+        self._names = facility_names
+        self.set_items(sites)
+
+    def row_of(self, code: str) -> int | None:
+        return next((n for n, s in enumerate(self._items) if s.code == code), None)
+
+    def _data(self, site: ReportSite, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return site.code
+            if column == 1:
+                return site.region
+            if column == 2:
+                return site.district
+            if column == 3:
+                if site.facility_code is None:
+                    return translate("ReportSitesModel", "— non relié —")
+                name = self._names.get(site.facility_code)
+                return f"{site.facility_code} – {name}" if name else site.facility_code
+        if role == Qt.ItemDataRole.ForegroundRole and column == 3 and site.facility_code is None:
+            return QColor("#777777")
+        return None
+
+
+class ReportProductsModel(_ListModel):
+    """The product codes named by imported monthly reports, and the catalogue product each is
+    linked to."""
+
+    CONTEXT = "ReportProductsModel"
+    HEADERS = (
+        QT_TRANSLATE_NOOP("ReportProductsModel", "Produit du rapport"),
+        QT_TRANSLATE_NOOP("ReportProductsModel", "Produit du catalogue relié"),
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._names: dict[str, str] = {}
+
+    def set_products(self, items: list[ReportProduct], product_names: dict[str, str]) -> None:
+        self._names = product_names
+        self.set_items(items)
+
+    def row_of(self, code: str) -> int | None:
+        return next((n for n, p in enumerate(self._items) if p.code == code), None)
+
+    def _data(self, item: ReportProduct, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return item.code
+            if column == 1:
+                if item.product_code is None:
+                    return translate("ReportProductsModel", "— hors catalogue —")
+                name = self._names.get(item.product_code)
+                return f"{item.product_code} – {name}" if name else item.product_code
+        if role == Qt.ItemDataRole.ForegroundRole and column == 1 and item.product_code is None:
+            return QColor("#777777")
         return None
