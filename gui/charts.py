@@ -417,3 +417,323 @@ def rutf_use_chart(
     _month_ticks(axes, months, labels.months)
     figure.legend(loc="outside lower center", ncols=2, fontsize="small", frameon=False)
     return figure
+
+
+# --- forecast (stock-out projection) chart -----------------------------------------------------
+
+CONSUMPTION_COLOUR = "#9ecae1"
+ADJUSTED_COLOUR = "#fdd0a2"
+FORECAST_COLOUR = "#08519c"
+EXPIRY_COLOUR = "#8c510a"
+DELIVERY_COLOUR = "#2a8a3a"
+CASELOAD_COLOUR = "#7b3294"
+TODAY_COLOUR = "#505050"
+
+
+@dataclass(frozen=True)
+class ForecastChartData:
+    """What the forecast chart shows, as plain data (months are the 1st of the month)."""
+
+    today: date
+    #: (month, consumption C, consumption adjusted for stock-out days), oldest first
+    history: Sequence[tuple[date, int, int]]
+    #: (month, forecast, lower, upper): the forecast and its band
+    forecast: Sequence[tuple[date, float, float, float]]
+    #: the projected usable stock at the end of each day, from today
+    stock: Sequence[tuple[date, float]]
+    min_quantity: int = 0
+    max_quantity: int = 0
+    stockout: date | None = None
+    #: lots expiring before they can be used: (expiry, lot, units lost)
+    expiries: Sequence[tuple[date, str, int]] = ()
+    #: expected deliveries: (date, units)
+    deliveries: Sequence[tuple[date, int]] = ()
+    #: RUTF: sachets a month by the PCIMA caseload, (month, sachets)
+    caseload: Sequence[tuple[date, int]] | None = None
+
+
+@dataclass(frozen=True)
+class ForecastChartLabels:
+    """The words of the forecast chart (French, translated when a language is set)."""
+
+    consumption: str = field(default_factory=lambda: _tr("Consommation du mois"))
+    adjusted: str = field(default_factory=lambda: _tr("Ajusté pour les jours de rupture"))
+    forecast: str = field(default_factory=lambda: _tr("Consommation prévue"))
+    band: str = field(default_factory=lambda: _tr("Intervalle de prévision (80 %)"))
+    stock: str = field(default_factory=lambda: _tr("Stock utilisable projeté"))
+    #: {0}: the quantity
+    minimum: str = field(default_factory=lambda: _tr("Stock minimum ({0})"))
+    maximum: str = field(default_factory=lambda: _tr("Stock maximum ({0})"))
+    #: {0}: the date
+    stockout: str = field(default_factory=lambda: _tr("Rupture prévue le {0}"))
+    expiry: str = field(default_factory=lambda: _tr("Lot périmé avant usage"))
+    delivery: str = field(default_factory=lambda: _tr("Livraison attendue"))
+    caseload: str = field(default_factory=lambda: _tr("Besoin selon les cas PCIMA"))
+    today: str = field(default_factory=lambda: _tr("aujourd'hui"))
+    past: str = field(default_factory=lambda: _tr("Consommation des derniers mois"))
+    ahead: str = field(default_factory=lambda: _tr("Prévision et stock projeté"))
+    quantity: str = field(default_factory=lambda: _tr("Quantité"))
+    #: {0}: the lot
+    lot: str = field(default_factory=lambda: _tr("lot {0}"))
+    empty: str = field(
+        default_factory=lambda: _tr("Aucun historique de consommation pour ce produit")
+    )
+    months: Sequence[str] = field(default_factory=lambda: tuple(_tr(str(m)) for m in _MONTHS))
+    number: Callable[[float], str] = group_thousands
+    day: Callable[[date], str] = field(default=lambda d: d.strftime("%d/%m/%Y"))
+
+
+def _mid_month(month: date) -> date:
+    return month.replace(day=15)
+
+
+def _stock_on(stock: Sequence[tuple[date, float]], day: date) -> float:
+    """The projected stock at the end of `day` (the last known value before it)."""
+    value = stock[0][1] if stock else 0.0
+    for when, units in stock:
+        if when > day:
+            break
+        value = units
+    return value
+
+
+def _next_month(day: date) -> date:
+    return date(day.year + day.month // 12, day.month % 12 + 1, 1)
+
+
+def _month_axis(axes: Any, start: date, end: date, names: Sequence[str], every: int) -> None:
+    """A tick on the 1st of every `every` months (January among them when `every` divides
+    12); the year under January and under the first tick."""
+    from matplotlib import dates as mdates
+    from matplotlib.ticker import FixedFormatter, FixedLocator
+
+    ticks: list[date] = []
+    tick = date(start.year, start.month, 1)
+    if tick < start:
+        tick = _next_month(tick)
+    while tick <= end:
+        if (tick.month - 1) % every == 0:
+            ticks.append(tick)
+        tick = _next_month(tick)
+    texts = [
+        f"{names[t.month - 1]}\n{t.year}" if n == 0 or t.month == 1 else names[t.month - 1]
+        for n, t in enumerate(ticks)
+    ]
+    axes.xaxis.set_major_locator(FixedLocator([mdates.date2num(t) for t in ticks]))
+    axes.xaxis.set_major_formatter(FixedFormatter(texts))
+    axes.xaxis.set_minor_locator(mdates.MonthLocator(bymonthday=1))
+
+
+def forecast_chart(
+    data: ForecastChartData,
+    title: str,
+    labels: ForecastChartLabels | None = None,
+    *,
+    figure: FigureBase | None = None,
+) -> FigureBase:
+    """Two panels sharing the quantity axis. Left, the past: monthly consumption (bars; the
+    part added for stock-out days hatched). Right, from the current month: the forecast with
+    its band, the projected usable stock day by day with the minimum and maximum, the
+    projected stock-out, lots expiring unused, expected deliveries and, for RUTF, the
+    caseload-driven need. The future gets its own panel so that six months are not squeezed
+    beside two years of history."""
+    from matplotlib import dates as mdates
+    from matplotlib.ticker import FuncFormatter
+
+    labels = labels or ForecastChartLabels()
+    figure = _fresh(figure, (10, 4.2))
+    if not data.history and not data.forecast:
+        axes = figure.add_subplot()
+        axes.set_title(title, fontsize="medium", loc="left")
+        _empty(axes, labels.empty)
+        return figure
+    this_month = data.today.replace(day=1)
+    if data.history:
+        past, future = figure.subplots(1, 2, sharey=True, gridspec_kw={"width_ratios": [1.25, 1]})
+    else:
+        past, future = None, figure.add_subplot()
+    figure.suptitle(title, fontsize="medium", x=0.01, ha="left")
+    tops: list[float] = [1.0]
+
+    if past is not None:
+        months = [m for m, _, _ in data.history]
+        consumed = [max(c, 0) for _, c, _ in data.history]
+        extra = [max(a - max(c, 0), 0) for _, c, a in data.history]
+        xs = [_mid_month(m) for m in months]
+        past.bar(
+            xs, consumed, width=24, color=CONSUMPTION_COLOUR, label=labels.consumption, zorder=2
+        )
+        added = [(x, e, c) for x, e, c in zip(xs, extra, consumed, strict=True) if e > 0]
+        if added:
+            past.bar(
+                [x for x, _, _ in added],
+                [e for _, e, _ in added],
+                width=24,
+                bottom=[c for _, _, c in added],
+                color=ADJUSTED_COLOUR,
+                edgecolor=MIN_COLOUR,
+                hatch="///",
+                linewidth=0.6,
+                label=labels.adjusted,
+                zorder=2,
+            )
+        tops += [c + e for c, e in zip(consumed, extra, strict=True)]
+        history_end = min(_next_month(months[-1]), this_month)
+        past.set_xlim(months[0], max(history_end, _next_month(months[0])))
+        _month_axis(past, months[0], history_end, labels.months, 3)
+        past.set_title(labels.past, fontsize="small", loc="left")
+        past.set_ylabel(labels.quantity)
+        past.grid(True, axis="y", alpha=0.3, zorder=0)
+
+    axes = future
+    end = max(
+        [data.today + timedelta(days=1)]
+        + [d for d, _ in data.stock]
+        + [_next_month(m) for m, *_ in data.forecast]
+    )
+    if data.forecast:
+        fx = [_mid_month(m) for m, _, _, _ in data.forecast]
+        axes.fill_between(
+            fx,
+            [lo for _, _, lo, _ in data.forecast],
+            [hi for _, _, _, hi in data.forecast],
+            color=FORECAST_COLOUR,
+            alpha=0.15,
+            linewidth=0,
+            label=labels.band,
+            zorder=1,
+        )
+        axes.plot(
+            fx,
+            [f for _, f, _, _ in data.forecast],
+            color=FORECAST_COLOUR,
+            linestyle="--",
+            marker="o",
+            markersize=4,
+            linewidth=1.6,
+            label=labels.forecast,
+            zorder=4,
+        )
+        tops += [hi for _, _, _, hi in data.forecast]
+    if data.caseload:
+        axes.plot(
+            [_mid_month(m) for m, _ in data.caseload],
+            [s for _, s in data.caseload],
+            color=CASELOAD_COLOUR,
+            linestyle=":",
+            marker="s",
+            markersize=4,
+            linewidth=1.6,
+            label=labels.caseload,
+            zorder=4,
+        )
+        tops += [s for _, s in data.caseload]
+    if data.stock:
+        sx = [d for d, _ in data.stock]
+        sy = [max(v, 0.0) for _, v in data.stock]
+        axes.plot(sx, sy, color=STOCK_COLOUR, linewidth=2.2, label=labels.stock, zorder=5)
+        tops += sy
+    for quantity, colour, style, text in (
+        (data.max_quantity, MAX_COLOUR, ":", labels.maximum),
+        (data.min_quantity, MIN_COLOUR, "--", labels.minimum),
+    ):
+        if quantity:
+            axes.hlines(
+                quantity,
+                data.today,
+                end,
+                colors=colour,
+                linestyles=style,
+                linewidth=1.6,
+                label=text.format(labels.number(quantity)),
+                zorder=3,
+            )
+            tops.append(quantity)
+    axes.axvline(data.today, color=TODAY_COLOUR, linestyle="-", linewidth=0.8, zorder=3)
+    axes.annotate(
+        labels.today,
+        (mdates.date2num(data.today), 1.0),
+        xycoords=("data", "axes fraction"),
+        xytext=(-2, -4),
+        textcoords="offset points",
+        ha="right",
+        va="top",
+        rotation=90,
+        fontsize="small",
+        color=TODAY_COLOUR,
+    )
+    if data.stockout is not None:
+        axes.axvline(
+            data.stockout,
+            color=STOCKOUT_COLOUR,
+            linestyle="--",
+            linewidth=1.6,
+            label=labels.stockout.format(labels.day(data.stockout)),
+            zorder=6,
+        )
+        axes.plot(
+            [data.stockout],
+            [0],
+            marker="v",
+            markersize=10,
+            color=STOCKOUT_COLOUR,
+            clip_on=False,
+            zorder=7,
+        )
+    for number, (expiry, lot, units) in enumerate(data.expiries):
+        level = _stock_on(data.stock, expiry - timedelta(days=1))
+        axes.plot(
+            [expiry],
+            [level],
+            marker="X",
+            markersize=10,
+            linestyle="none",
+            color=EXPIRY_COLOUR,
+            label=labels.expiry if number == 0 else None,
+            zorder=7,
+        )
+        text = f"−{labels.number(units)}" + (f" ({labels.lot.format(lot)})" if lot else "")
+        axes.annotate(
+            text,
+            (mdates.date2num(expiry), level),
+            xytext=(7, 5),
+            textcoords="offset points",
+            fontsize="small",
+            fontweight="bold",
+            color=EXPIRY_COLOUR,
+            zorder=7,
+        )
+    for number, (when, units) in enumerate(data.deliveries):
+        level = _stock_on(data.stock, when)
+        axes.plot(
+            [when],
+            [level],
+            marker="^",
+            markersize=10,
+            linestyle="none",
+            color=DELIVERY_COLOUR,
+            label=labels.delivery if number == 0 else None,
+            zorder=7,
+        )
+        axes.annotate(
+            f"+{labels.number(units)}",
+            (mdates.date2num(when), level),
+            xytext=(7, 2),
+            textcoords="offset points",
+            fontsize="small",
+            fontweight="bold",
+            color=DELIVERY_COLOUR,
+            zorder=7,
+        )
+    axes.set_xlim(this_month, end)
+    _month_axis(axes, this_month, end, labels.months, 1)
+    axes.set_title(labels.ahead, fontsize="small", loc="left")
+    axes.set_ylim(0, max(tops) * 1.15)
+    if past is None:
+        axes.set_ylabel(labels.quantity)
+    else:
+        axes.tick_params(axis="y", labelleft=False)
+    axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _pos: labels.number(value)))
+    axes.grid(True, axis="y", alpha=0.3, zorder=0)
+    figure.legend(loc="outside lower center", ncols=4, fontsize="small", frameon=False)
+    return figure

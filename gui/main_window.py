@@ -92,6 +92,13 @@ SCREENS: tuple[ScreenEntry, ...] = (
         "NutritionScreen",
         "Ctrl+8",
     ),
+    ScreenEntry(
+        "forecast",
+        QT_TRANSLATE_NOOP("MainWindow", "Prévisions"),
+        "gui.forecast",
+        "ForecastScreen",
+        "Ctrl+9",
+    ),
 )
 
 

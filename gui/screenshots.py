@@ -51,6 +51,9 @@ def take_screenshots(folder: Path, language: str = "fr") -> list[Path]:
             screen = window.screens[entry.key]
         if entry.key == "card":
             screen.open_item("RUTF")
+        if entry.key == "forecast":
+            _wait_for_outlook(qt_app, screen)
+            screen.open_item("RUTF")
         save(window, f"{n:02d}-{entry.key}")
 
     from gui.nutrition import NutritionScreen
@@ -85,6 +88,33 @@ def take_screenshots(folder: Path, language: str = "fr") -> list[Path]:
         save(dialog, name)
         dialog.close()
 
+    # Last, as it adds an order to the demo: the orders dialog, a new order being typed, and
+    # the forecast once the order is counted.
+    from datetime import timedelta
+
+    from PySide6.QtCore import QDate
+
+    from gui.forecast import ForecastScreen
+
+    forecast = window.show_screen("forecast")
+    assert isinstance(forecast, ForecastScreen)
+    _wait_for_outlook(qt_app, forecast)
+    forecast.open_item("RUTF")
+    orders = forecast.open_orders()
+    if orders is not None:
+        order = orders.open_new()
+        order.quantity.spin.setValue(8)
+        expected = app.ctx.today() + timedelta(days=21)
+        order.expected.setDate(QDate(expected.year, expected.month, expected.day))
+        order.reference.setText("BC-2026-118")
+        order.supplier.setText("CSRéf de Mopti")
+        save(order, "forecast-order-form")
+        order.save_button.click()
+        save(orders, "forecast-orders")
+        orders.close()
+        _wait_for_outlook(qt_app, forecast)
+        save(window, "forecast-after-order")
+
     from gui.first_run import FirstRunDialog
 
     first = FirstRunDialog([])
@@ -97,6 +127,18 @@ def take_screenshots(folder: Path, language: str = "fr") -> list[Path]:
     first.close()
     window.close()
     return written
+
+
+def _wait_for_outlook(qt_app, screen, seconds: float = 60.0) -> None:  # type: ignore[no-untyped-def]
+    """Let the forecast screen's background computation finish (a few seconds on the demo)."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    while screen.is_busy() and time.monotonic() < deadline:
+        qt_app.processEvents()
+        time.sleep(0.02)
+    for _ in range(3):
+        qt_app.processEvents()
 
 
 def _entry_forms(app, facility: str, parent):  # type: ignore[no-untyped-def]

@@ -43,6 +43,7 @@ FRENCH_NAVIGATION = [
     "Import / Export",
     "Paramètres",
     "Nutrition (PCIMA)",
+    "Prévisions",
 ]
 ENGLISH_STOCK_HEADERS = [
     "Product",
