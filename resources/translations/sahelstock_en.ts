@@ -307,6 +307,79 @@
     </message>
 </context>
 <context>
+    <name>CloseOrderForm</name>
+    <message>
+        <location filename="../../gui/forecast/orders.py" line="+244"/>
+        <source>Commande reçue</source>
+        <translation>Order received</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Annuler une commande</source>
+        <translation>Cancel an order</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Elle ne comptera plus comme stock attendu. Enregistrez aussi la réception des lots (bouton « Réception », Ctrl+R) : c&apos;est elle qui ajoute le stock.</source>
+        <translation>It will no longer count as expected stock. Also record the receipt of the lots (“Receipt” button, Ctrl+R): that is what adds the stock.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Elle ne comptera plus comme stock attendu.</source>
+        <translation>It will no longer count as expected stock.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>facultatif, ex. reçue incomplète, BL 4471</source>
+        <translation>optional, e.g. partly received, delivery note 4471</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note :</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Marquer reçue</source>
+        <translation>Mark received</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ex. rupture chez le fournisseur</source>
+        <translation>e.g. supplier out of stock</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Motif de l&apos;annulation :</source>
+        <translation>Reason for voiding:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annuler la commande</source>
+        <translation>Cancel order</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>motif de l&apos;annulation</source>
+        <translation>reason for voiding</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Commande marquée reçue : {0}.</source>
+        <translation>Order marked received: {0}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Commande annulée : {0}.</source>
+        <translation>Order cancelled: {0}.</translation>
+    </message>
+</context>
+<context>
     <name>CountConfirmDialog</name>
     <message>
         <location filename="../../gui/count/dialogs.py" line="+201"/>
@@ -1033,18 +1106,7 @@
 <context>
     <name>ExchangeScreen</name>
     <message>
-        <location filename="../../gui/exchange/screen.py" line="+78"/>
-        <source>Importer des mouvements depuis Excel ou CSV</source>
-        <extracomment>emitted once a check or an import has finished and the screen shows its outcome</extracomment>
-        <translation>Import movements from Excel or CSV</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>1. Téléchargez le modèle Excel et remplissez une ligne par mouvement (la feuille Instructions explique chaque colonne).&lt;br&gt;2. Choisissez le fichier rempli : SahelStock le vérifie et montre ce qu&apos;il ajoutera, sans rien enregistrer.&lt;br&gt;3. Si tout est correct, cliquez sur « Importer ». Importer deux fois le même fichier n&apos;ajoute rien.</source>
-        <translation>1. Download the Excel template and fill in one row per movement (the Instructions sheet explains each column).&lt;br&gt;2. Choose the filled-in file: SahelStock checks it and shows what it will add, without saving anything.&lt;br&gt;3. If everything is correct, click “Import”. Importing the same file twice adds nothing.</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location filename="../../gui/exchange/screen.py" line="+142"/>
         <source>Télécharger le modèle…</source>
         <translation>Download template…</translation>
     </message>
@@ -1059,12 +1121,7 @@
         <translation>Choose a file to import…</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Un ou plusieurs fichiers .xlsx ou .csv ; rien n&apos;est enregistré à ce stade</source>
-        <translation>One or more .xlsx or .csv files; nothing is saved at this stage</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>Vérifier de nouveau</source>
         <translation>Check again</translation>
     </message>
@@ -1074,7 +1131,7 @@
         <translation>Read the same files again, for example after correcting them</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+23"/>
         <source>%p %</source>
         <translation>%p%</translation>
     </message>
@@ -1089,21 +1146,22 @@
         <translation>Stop: nothing is saved for this file</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+34"/>
         <source>Aucun fichier choisi.
 Cliquez sur « Choisir un fichier à importer… » : le contenu du fichier s&apos;affichera ici avant d&apos;être enregistré.</source>
         <translation>No file chosen.
 Click “Choose a file to import…”: the file&apos;s contents will show here before anything is saved.</translation>
     </message>
     <message>
-        <location line="+25"/>
-        <location line="+237"/>
-        <location line="+82"/>
+        <location line="+33"/>
+        <location line="+176"/>
+        <location line="+113"/>
+        <location line="+84"/>
         <source>Importer</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location line="-302"/>
+        <location line="-355"/>
         <source>modele-mouvements.xlsx</source>
         <translation>movements-template.xlsx</translation>
     </message>
@@ -1133,17 +1191,7 @@ Click “Choose a file to import…”: the file&apos;s contents will show here 
         <translation>Template saved: {0}</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Choisir les fichiers de mouvements à importer</source>
-        <translation>Choose the movement files to import</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Fichiers de mouvements (*.xlsx *.csv);;Tous les fichiers (*)</source>
-        <translation>Movement files (*.xlsx *.csv);;All files (*)</translation>
-    </message>
-    <message>
-        <location line="+34"/>
+        <location line="+53"/>
         <source>Vérification de « {0} »…</source>
         <translation>Checking “{0}”…</translation>
     </message>
@@ -1153,7 +1201,7 @@ Click “Choose a file to import…”: the file&apos;s contents will show here 
         <translation>Check cancelled: nothing was saved.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>✖ Rien n&apos;a été enregistré : corrigez ces lignes dans le fichier puis réessayez (bouton « Vérifier de nouveau »).</source>
         <translation>✖ Nothing was saved: correct these rows in the file, then try again (“Check again” button).</translation>
     </message>
@@ -1168,27 +1216,22 @@ Click “Choose a file to import…”: the file&apos;s contents will show here 
         <translation>{0} problems to fix before you can import.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+24"/>
         <source>ℹ Toutes les lignes sont déjà dans le registre : rien à ajouter.</source>
         <translation>ℹ All rows are already in the ledger: nothing to add.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-19"/>
         <source>Rien à importer.</source>
         <translation>Nothing to import.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>ℹ Aperçu : {0} ; {1}. Rien n&apos;est encore enregistré.</source>
-        <translation>ℹ Preview: {0}; {1}. Nothing is saved yet.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>Vérifiez les lignes ci-dessus, puis cliquez sur « Importer ».</source>
         <translation>Check the rows above, then click “Import”.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+23"/>
         <source>Importer {0} ligne</source>
         <translation>Import {0} row</translation>
     </message>
@@ -1198,7 +1241,7 @@ Click “Choose a file to import…”: the file&apos;s contents will show here 
         <translation>Import {0} rows</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+53"/>
         <source>Import de « {0} » en cours… (les autres saisies attendront la fin)</source>
         <translation>Importing “{0}”… (other entries will wait until it has finished)</translation>
     </message>
@@ -1213,12 +1256,68 @@ Click “Choose a file to import…”: the file&apos;s contents will show here 
         <translation>ℹ Import cancelled: nothing was saved. Click “Import” to start again.</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>{0}, {1}.</source>
-        <translation>{0}, {1}.</translation>
+        <location line="-362"/>
+        <source>Importer des mouvements ou des rapports mensuels depuis Excel ou CSV</source>
+        <extracomment>how many codes or row numbers a summary names before « … » emitted once a check or an import has finished and the screen shows its outcome</extracomment>
+        <translation>Import movements or monthly reports from Excel or CSV</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
+        <source>1. Téléchargez le modèle Excel et remplissez une ligne par mouvement (la feuille Instructions explique chaque colonne).&lt;br&gt;2. Choisissez le fichier rempli : SahelStock le vérifie et montre ce qu&apos;il ajoutera, sans rien enregistrer.&lt;br&gt;3. Si tout est correct, cliquez sur « Importer ». Importer deux fois le même fichier n&apos;ajoute rien.&lt;br&gt;Les rapports mensuels LMIS (colonnes year, month, site_code, product_code, stock_initial…) sont reconnus d&apos;eux-mêmes et vérifiés de la même façon.</source>
+        <translation>1. Download the Excel template and fill in one row per movement (the Instructions sheet explains each column).&lt;br&gt;2. Choose the filled-in file: SahelStock checks it and shows what it will add, without saving anything.&lt;br&gt;3. If everything is correct, click “Import”. Importing the same file twice adds nothing.&lt;br&gt;Monthly LMIS reports (columns year, month, site_code, product_code, stock_initial…) are recognised automatically and checked in the same way.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Un ou plusieurs fichiers .xlsx ou .csv, de mouvements ou de rapports mensuels LMIS ; rien n&apos;est enregistré à ce stade</source>
+        <translation>One or more .xlsx or .csv files, of movements or monthly LMIS reports; nothing is saved at this stage</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Sites et produits des rapports…</source>
+        <translation>Report sites and products…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Relier les sites et les produits des rapports mensuels importés aux établissements et au catalogue de cette base</source>
+        <translation>Link the sites and products of imported monthly reports to the facilities and catalogue of this database</translation>
+    </message>
+    <message>
+        <location line="+155"/>
+        <source>Choisir les fichiers de mouvements ou de rapports mensuels à importer</source>
+        <translation>Choose the movement or monthly report files to import</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mouvements ou rapports mensuels (*.xlsx *.csv);;Tous les fichiers (*)</source>
+        <translation>Movements or monthly reports (*.xlsx *.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>ℹ Aperçu : {0}. Rien n&apos;est encore enregistré.</source>
+        <translation>ℹ Preview: {0}. Nothing is saved yet.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>ℹ Ces rapports sont tous déjà importés avec les mêmes valeurs : rien à ajouter ni à remplacer.</source>
+        <translation>ℹ All these reports are already imported with the same values: nothing to add or replace.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ℹ Rien à ajouter : {0}.</source>
+        <translation>ℹ Nothing to add: {0}.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Importer {0} rapport</source>
+        <translation>Import {0} report</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Importer {0} rapports</source>
+        <translation>Import {0} reports</translation>
+    </message>
+    <message>
+        <location line="+75"/>
         <source>✖ Import annulé : rien n&apos;a été enregistré pour « {0} ». Cliquez sur « Vérifier de nouveau » pour voir ce qui reste à importer.</source>
         <translation>✖ Import cancelled: nothing was saved for “{0}”. Click “Check again” to see what is left to import.</translation>
     </message>
@@ -1238,12 +1337,17 @@ Click “Choose a file to import…”: the file&apos;s contents will show here 
         <translation>Imported before stopping: {0} — {1}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+18"/>
+        <source>Des sites ou des produits des rapports ne sont reliés à rien : cliquez sur « Sites et produits des rapports… » pour les relier.</source>
+        <translation>Some report sites or products are not linked to anything: click “Report sites and products…” to link them.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Pour importer d&apos;autres fichiers, cliquez sur « Choisir un fichier à importer… ».</source>
         <translation>To import other files, click “Choose a file to import…”.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Annulation en cours…</source>
         <translation>Cancelling…</translation>
     </message>
@@ -1263,12 +1367,12 @@ Click “Choose a file to import…”: the file&apos;s contents will show here 
         <translation>Please wait…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Lecture et vérification du fichier…</source>
         <translation>Reading and checking the file…</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>Problèmes, ligne par ligne :</source>
         <translation>Problems, row by row:</translation>
     </message>
@@ -1293,7 +1397,157 @@ Click “Choose a file to import…”: the file&apos;s contents will show here 
         <translation>No new rows.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+23"/>
+        <source>✔ Chaque ligne respecte stock final = stock initial + reçu + ajustements − distribué.</source>
+        <translation>✔ Every row satisfies closing stock = opening stock + received + adjustments − distributed.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>(importées telles quelles : vérifiez-les auprès du site)</source>
+        <translation>(imported as they are: check them with the site)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(elles seront importées telles quelles, sans correction)</source>
+        <translation>(they will be imported as they are, without correction)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Lignes à vérifier : stock final ≠ stock initial + reçu + ajustements − distribué</source>
+        <translation>Rows to check: closing stock ≠ opening stock + received + adjustments − distributed</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Rapports mensuels LMIS « {0} »</source>
+        <translation>Monthly LMIS reports “{0}”</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} ligne lue</source>
+        <translation>{0} row read</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{0} lignes lues</source>
+        <translation>{0} rows read</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Sites créés dans les rapports ({0})</source>
+        <translation>Report sites created ({0})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sites qui seront créés dans les rapports ({0})</source>
+        <translation>Report sites to be created ({0})</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>reliés à l&apos;établissement de même code : {0}</source>
+        <translation>linked to the facility with the same code: {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sans établissement relié : {0}</source>
+        <translation>not linked to a facility: {0}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Produits créés dans les rapports ({0})</source>
+        <translation>Report products created ({0})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Produits qui seront créés dans les rapports ({0})</source>
+        <translation>Report products to be created ({0})</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>reliés au produit du catalogue de même code : {0}</source>
+        <translation>linked to the catalogue product with the same code: {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>hors catalogue : {0}</source>
+        <translation>not in the catalogue: {0}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Reliez-les à un établissement ou à un produit du catalogue avec « Sites et produits des rapports… ».</source>
+        <translation>Link them to a facility or a catalogue product with “Report sites and products…”.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ceux qui ne sont reliés à rien pourront l&apos;être après l&apos;import, avec « Sites et produits des rapports… ».</source>
+        <translation>Those not linked to anything can be linked after the import, with “Report sites and products…”.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>⚠ {0} ligne où stock final ≠ stock initial + reçu + ajustements − distribué (ligne {1}) : importée telle quelle, non corrigée.</source>
+        <translation>⚠ {0} row where closing stock ≠ opening stock + received + adjustments − distributed (row {1}): imported as it is, not corrected.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>⚠ {0} lignes où stock final ≠ stock initial + reçu + ajustements − distribué (lignes {1}) : importées telles quelles, non corrigées.</source>
+        <translation>⚠ {0} rows where closing stock ≠ opening stock + received + adjustments − distributed (rows {1}): imported as they are, not corrected.</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>… et {0} autres</source>
+        <translation>… and {0} more</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>{0} rapport sera ajouté</source>
+        <translation>{0} report will be added</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{0} rapports seront ajoutés</source>
+        <translation>{0} reports will be added</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{0} sera remplacé par une nouvelle version</source>
+        <translation>{0} will be replaced by a new version</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} seront remplacés par une nouvelle version</source>
+        <translation>{0} will be replaced by a new version</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{0} rapport ajouté</source>
+        <translation>{0} report added</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{0} rapports ajoutés</source>
+        <translation>{0} reports added</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{0} remplacé par une nouvelle version</source>
+        <translation>{0} replaced by a new version</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} remplacés par une nouvelle version</source>
+        <translation>{0} replaced by a new version</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{0} déjà importé à l&apos;identique</source>
+        <translation>{0} already imported, unchanged</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} déjà importés à l&apos;identique</source>
+        <translation>{0} already imported, unchanged</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>{0} mouvement sera ajouté</source>
         <translation>{0} movement will be added</translation>
     </message>
@@ -1541,7 +1795,7 @@ Click “Choose a file to import…”: the file&apos;s contents will show here 
 <context>
     <name>FilesModel</name>
     <message>
-        <location filename="../../gui/exchange/model.py" line="+92"/>
+        <location filename="../../gui/exchange/model.py" line="+116"/>
         <source>Fichier</source>
         <translation>File</translation>
     </message>
@@ -1566,7 +1820,22 @@ Click “Choose a file to import…”: the file&apos;s contents will show here 
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+25"/>
+        <source>Rapports mensuels LMIS</source>
+        <translation>Monthly LMIS reports</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nouveaux rapports : {0} ; remplaçant une version déjà importée : {1}</source>
+        <translation>New reports: {0}; replacing a version already imported: {1}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Rapports déjà importés avec les mêmes valeurs</source>
+        <translation>Reports already imported with the same values</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>✖ {0} problème : rien n&apos;a été enregistré</source>
         <translation>✖ {0} problem: nothing was saved</translation>
     </message>
@@ -1586,9 +1855,24 @@ Click “Choose a file to import…”: the file&apos;s contents will show here 
         <translation>✔ Already imported, nothing to add</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>✔ Prêt à importer</source>
         <translation>✔ Ready to import</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>rapports mensuels</source>
+        <translation>monthly reports</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>⚠ {0} ligne à vérifier</source>
+        <translation>⚠ {0} row to check</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>⚠ {0} lignes à vérifier</source>
+        <translation>⚠ {0} rows to check</translation>
     </message>
 </context>
 <context>
@@ -1638,6 +1922,100 @@ Click “Choose a file to import…”: the file&apos;s contents will show here 
         <location line="+7"/>
         <source>Créer</source>
         <translation>Create</translation>
+    </message>
+</context>
+<context>
+    <name>ForecastScreen</name>
+    <message>
+        <location filename="../../gui/forecast/screen.py" line="+115"/>
+        <source>Calcul en cours…</source>
+        <extracomment>emitted once a computation&apos;s result is on screen (tests wait for it)</extracomment>
+        <translation>Calculating…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Commandes en cours…</source>
+        <translation>Pending orders…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Livraisons attendues : en ajouter une, changer sa date ou sa quantité, la marquer reçue ou annulée</source>
+        <translation>Expected deliveries: add one, change its date or quantity, mark it received or cancelled</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Double-cliquez sur un produit pour ouvrir sa fiche de stock</source>
+        <translation>Double-click a product to open its stock card</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <location line="+29"/>
+        <source>Choisissez un établissement pour voir ses prévisions.</source>
+        <translation>Choose a facility to see its forecast.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Calcul des prévisions en cours…
+(quelques secondes)</source>
+        <translation>Calculating the forecast…
+(a few seconds)</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Les prévisions n&apos;ont pas pu être calculées : {0}</source>
+        <translation>The forecast could not be calculated: {0}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Aucun historique de consommation dans cet établissement.
+Les prévisions demandent quelques mois de mouvements (ou des rapports mensuels importés).</source>
+        <translation>No consumption history at this facility.
+The forecast needs a few months of movements (or imported monthly reports).</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{0} · prévisions au {1} pour {2} produit(s)</source>
+        <translation>{0} · forecast as of {1} for {2} product(s)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{0} : {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>de {0} à {1}</source>
+        <translation>from {0} to {1}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Selon les cas de malnutrition attendus (PCIMA), il faut {0} {1} {2}</source>
+        <translation>For the expected malnutrition cases (CMAM), {0} {1} are needed {2}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{0}, soit {1} % de plus que la consommation prévue ({2}) : la prévision pourrait sous-estimer le besoin.</source>
+        <translation>{0}, {1}% more than the forecast consumption ({2}): the forecast may underestimate the need.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{0}, soit {1} % de moins que la consommation prévue ({2}).</source>
+        <translation>{0}, {1}% less than the forecast consumption ({2}).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}, proche de la consommation prévue ({1}).</source>
+        <translation>{0}, close to the forecast consumption ({1}).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{0} – {1} : consommation, prévision et stock projeté</source>
+        <translation>{0} – {1}: consumption, forecast and projected stock</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Quantité ({0})</source>
+        <translation>Quantity ({0})</translation>
     </message>
 </context>
 <context>
@@ -1749,7 +2127,7 @@ Click “Choose a file to import…”: the file&apos;s contents will show here 
 <context>
     <name>ImportRowsModel</name>
     <message>
-        <location filename="../../gui/exchange/model.py" line="+8"/>
+        <location filename="../../gui/exchange/model.py" line="+10"/>
         <source>Fichier</source>
         <translation>File</translation>
     </message>
@@ -2255,6 +2633,11 @@ Click “Choose a file to import…”: the file&apos;s contents will show here 
         <translation>Nutrition (CMAM)</translation>
     </message>
     <message>
+        <location line="+7"/>
+        <source>Prévisions</source>
+        <translation>Forecast</translation>
+    </message>
+    <message>
         <location line="+10"/>
         <source>Réception</source>
         <translation>Receipt</translation>
@@ -2702,7 +3085,7 @@ sachets</translation>
         <translation>Already ordered, not yet received (sachets):</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+106"/>
         <source>Enfants MAS attendus par an = N × P × K × C</source>
         <translation>SAM children expected per year = N × P × K × C</translation>
     </message>
@@ -2964,6 +3347,207 @@ sachets</translation>
     </message>
 </context>
 <context>
+    <name>OrderForm</name>
+    <message>
+        <location filename="../../gui/forecast/orders.py" line="-206"/>
+        <source>Changer la date ou la quantité d&apos;une commande</source>
+        <translation>Change an order&apos;s date or quantity</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nouvelle commande attendue</source>
+        <translation>New expected order</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>ex. bon de commande BC-2026-118</source>
+        <translation>e.g. purchase order BC-2026-118</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ex. CSRéf de Mopti, UNICEF, PPM</source>
+        <translation>e.g. CSRéf de Mopti, UNICEF, PPM</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Une livraison que l&apos;établissement attend (commandée, approuvée ou en route) : la prévision l&apos;ajoute au stock à la date attendue.</source>
+        <translation>A delivery the facility is expecting (ordered, approved or on the way): the forecast adds it to the stock on the expected date.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+7"/>
+        <source>Produit :</source>
+        <translation>Product:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Quantité :</source>
+        <translation>Quantity:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attendue le :</source>
+        <translation>Expected on:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Référence :</source>
+        <translation>Reference:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fournisseur :</source>
+        <translation>Supplier:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>facultatif</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note :</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ex. livraison reportée par le CSRéf</source>
+        <translation>e.g. delivery postponed by the CSRéf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Motif du changement :</source>
+        <translation>Reason for change:</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Produit inconnu : choisissez-le dans la liste (code ou nom).</source>
+        <translation>Unknown product: choose it from the list (code or name).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>produit</source>
+        <translation>product</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>quantité</source>
+        <translation>quantity</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Date passée : indiquez aujourd&apos;hui ou une date à venir.</source>
+        <translation>Date in the past: enter today or a later date.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Changez la date attendue ou la quantité.</source>
+        <translation>Change the expected date or the quantity.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Commande enregistrée : {0}.</source>
+        <translation>Order recorded: {0}.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Commande modifiée : {0}.</source>
+        <translation>Order changed: {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersDialog</name>
+    <message>
+        <location line="-157"/>
+        <source>{0} de {1} attendus le {2}</source>
+        <extracomment>how far ahead an expected date may be</extracomment>
+        <translation>{0} of {1} expected on {2}</translation>
+    </message>
+    <message>
+        <location line="+249"/>
+        <source>Commandes en cours – {0}</source>
+        <translation>Pending orders – {0}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Livraisons attendues (commandées, approuvées ou en route). La prévision les ajoute au stock à leur date attendue ; une commande en retard compte pour aujourd&apos;hui.</source>
+        <translation>Expected deliveries (ordered, approved or on the way). The forecast adds them to the stock on their expected date; a late order counts as arriving today.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Aucune commande en cours. « Nouvelle commande… » en ajoute une.</source>
+        <translation>No pending orders. “New order…” adds one.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Nouvelle commande…</source>
+        <translation>New order…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changer la date ou la quantité…</source>
+        <translation>Change date or quantity…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Marquer reçue…</source>
+        <translation>Mark received…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annuler la commande…</source>
+        <translation>Cancel order…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersModel</name>
+    <message>
+        <location filename="../../gui/forecast/model.py" line="+230"/>
+        <source>Produit</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quantité</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attendue le</source>
+        <translation>Expected on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Référence</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fournisseur</source>
+        <translation>Supplier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dernière saisie</source>
+        <translation>Last entry</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>⚠ {0} (en retard)</source>
+        <translation>⚠ {0} (late)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>La date attendue est passée : la prévision compte cette livraison pour aujourd&apos;hui. Changez la date, ou marquez la commande reçue ou annulée.</source>
+        <translation>The expected date has passed: the forecast counts this delivery as arriving today. Change the date, or mark the order received or cancelled.</translation>
+    </message>
+</context>
+<context>
     <name>OutgoingForm</name>
     <message>
         <location filename="../../gui/forms/outgoing.py" line="-144"/>
@@ -3029,6 +3613,94 @@ sachets</translation>
         <location line="+2"/>
         <source>(lots {0})</source>
         <translation>(lots {0})</translation>
+    </message>
+</context>
+<context>
+    <name>OutlookModel</name>
+    <message>
+        <location filename="../../gui/forecast/model.py" line="-283"/>
+        <source>Produit</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stock utilisable</source>
+        <translation>Usable stock</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CMM</source>
+        <translation>AMC</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rupture prévue</source>
+        <translation>Stock-out date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jours / délai</source>
+        <translation>Days / lead time</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Risque</source>
+        <translation>Risk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Probabilité</source>
+        <translation>Probability</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>En commande</source>
+        <translation>On order</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>À commander</source>
+        <translation>To order</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stock disponible utilisable : sans les lots périmés</source>
+        <translation>Usable stock on hand: expired lots excluded</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Consommation moyenne mensuelle ajustée des jours de rupture</source>
+        <translation>Average monthly consumption adjusted for stock-out days</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Date à laquelle le stock utilisable sera épuisé selon la prévision, les lots qui périment et les livraisons attendues</source>
+        <translation>Date when the usable stock will run out, given the forecast, expiring lots and expected deliveries</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Jours avant la rupture prévue / délai de livraison d&apos;une commande passée aujourd&apos;hui</source>
+        <translation>Days before the projected stock-out / lead time of an order placed today</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Quand la rupture arrive par rapport au délai de livraison</source>
+        <translation>When the stock-out comes compared with the lead time</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Probabilité d&apos;une rupture avant qu&apos;une commande passée aujourd&apos;hui puisse arriver</source>
+        <translation>Probability of a stock-out before an order placed today can arrive</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Commandes en cours (attendues, non encore reçues)</source>
+        <translation>Pending orders (expected, not yet received)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>À commander maintenant pour rester au-dessus du minimum pendant le délai de livraison et jusqu&apos;à la commande suivante, en conditionnements entiers</source>
+        <translation>To order now to stay above the minimum during the lead time and until the next order, in whole packs</translation>
     </message>
 </context>
 <context>
@@ -3533,7 +4205,7 @@ sachets</translation>
 <context>
     <name>PcimaCatchment</name>
     <message>
-        <location filename="../../gui/nutrition/needs_tab.py" line="-480"/>
+        <location filename="../../gui/nutrition/needs_tab.py" line="-492"/>
         <source>Enfants de 6 à 59 mois de l&apos;aire de santé</source>
         <extracomment>core.pcima.CATCHMENT_FIELDS, marked for translation (a test keeps them equal)</extracomment>
         <translation>Children aged 6–59 months in the health area</translation>
@@ -4376,6 +5048,169 @@ livraison (mois)</source>
     </message>
 </context>
 <context>
+    <name>ReportLinksDialog</name>
+    <message>
+        <location filename="../../gui/exchange/report_links.py" line="+113"/>
+        <source>Sites et produits des rapports mensuels</source>
+        <extracomment>emitted after a link was saved: imported histories now count under another code</extracomment>
+        <translation>Monthly report sites and products</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Les rapports mensuels importés nomment leurs sites et leurs produits avec leurs propres codes. Reliez un site à un établissement de cette base, et un code produit à un produit du catalogue : l&apos;historique importé complète alors celui du registre (prévisions, stock). Un établissement ou un produit n&apos;est relié qu&apos;à un seul code des rapports.</source>
+        <translation>Imported monthly reports name their sites and products with their own codes. Link a site to a facility of this database, and a product code to a catalogue product: the imported history then adds to the ledger&apos;s (forecast, stock). A facility or a product is linked to only one report code.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Établissement :</source>
+        <translation>Facility:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rechercher un site, une région…</source>
+        <translation>Search for a site, a region…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Relier le site</source>
+        <translation>Link site</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+7"/>
+        <source>Délier</source>
+        <translation>Unlink</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Le site redevient un site des rapports seulement ; rien n&apos;est effacé</source>
+        <translation>The site becomes a report site only again; nothing is deleted</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Produit du catalogue :</source>
+        <translation>Catalogue product:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rechercher un code produit…</source>
+        <translation>Search for a product code…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Relier le produit</source>
+        <translation>Link product</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Le code redevient un produit hors catalogue ; rien n&apos;est effacé</source>
+        <translation>The code becomes a product outside the catalogue again; nothing is deleted</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>— choisir un établissement —</source>
+        <translation>— choose a facility —</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>— choisir un produit —</source>
+        <translation>— choose a product —</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Sites ({0}, {1})</source>
+        <translation>Sites ({0}, {1})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+7"/>
+        <source>dont {0} relié</source>
+        <translation>{0} linked</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <location line="+7"/>
+        <source>dont {0} reliés</source>
+        <translation>{0} linked</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Produits ({0}, {1})</source>
+        <translation>Products ({0}, {1})</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Aucun rapport mensuel importé pour l&apos;instant : importez d&apos;abord un fichier de rapports LMIS.</source>
+        <translation>No monthly reports imported yet: first import a file of LMIS reports.</translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>✔ Site {0} délié : ses rapports restent ceux d&apos;un site des rapports.</source>
+        <translation>✔ Site {0} unlinked: its reports stay those of a report site.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>✔ Site {0} relié à l&apos;établissement {1}.</source>
+        <translation>✔ Site {0} linked to facility {1}.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>✔ Produit {0} délié : il redevient un produit hors catalogue.</source>
+        <translation>✔ Product {0} unlinked: it is a product outside the catalogue again.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>✔ Produit {0} relié au produit {1} du catalogue.</source>
+        <translation>✔ Product {0} linked to catalogue product {1}.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportProductsModel</name>
+    <message>
+        <location filename="../../gui/exchange/model.py" line="+81"/>
+        <source>Produit du rapport</source>
+        <translation>Report product</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Produit du catalogue relié</source>
+        <translation>Linked catalogue product</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>— hors catalogue —</source>
+        <translation>— not in catalogue —</translation>
+    </message>
+</context>
+<context>
+    <name>ReportSitesModel</name>
+    <message>
+        <location line="-62"/>
+        <source>Site du rapport</source>
+        <translation>Report site</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Région</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>District</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Établissement relié</source>
+        <translation>Linked facility</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>— non relié —</source>
+        <translation>— not linked —</translation>
+    </message>
+</context>
+<context>
     <name>ReportTab</name>
     <message>
         <location filename="../../gui/nutrition/report_tab.py" line="+30"/>
@@ -4534,6 +5369,34 @@ livraison (mois)</source>
         <location line="+10"/>
         <source>Saisie annulée : {0} de {1} de {2} du {3}</source>
         <translation>Entry reversed: {0} of {1} of {2} on {3}</translation>
+    </message>
+</context>
+<context>
+    <name>Risk</name>
+    <message>
+        <location filename="../../gui/forecast/model.py" line="+10"/>
+        <source>en rupture</source>
+        <translation>stocked out</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rupture avant la livraison</source>
+        <translation>stock-out before delivery</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rupture avant la prochaine commande</source>
+        <translation>stock-out before next order</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rupture plus tard</source>
+        <translation>stock-out later</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>couvert</source>
+        <translation>covered</translation>
     </message>
 </context>
 <context>
@@ -6080,6 +6943,34 @@ Receipts, dispensing, losses and physical counts of this product will appear her
         <location line="+5"/>
         <source>motif de l&apos;annulation</source>
         <translation>reason for voiding</translation>
+    </message>
+</context>
+<context>
+    <name>WarningsModel</name>
+    <message>
+        <location filename="../../gui/exchange/model.py" line="-40"/>
+        <source>Fichier</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Feuille</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ligne</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Colonne</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>À vérifier (la ligne est gardée telle quelle)</source>
+        <translation>To check (the row is kept as it is)</translation>
     </message>
 </context>
 </TS>

@@ -33,6 +33,7 @@ ENGLISH_NAVIGATION = [
     "Import / Export",
     "Settings",
     "Nutrition (CMAM)",
+    "Forecast",
 ]
 FRENCH_NAVIGATION = [
     "Tableau de bord",
