@@ -456,27 +456,55 @@ class ForecastChartData:
 class ForecastChartLabels:
     """The words of the forecast chart (French, translated when a language is set)."""
 
-    consumption: str = field(default_factory=lambda: _tr("Consommation du mois"))
-    adjusted: str = field(default_factory=lambda: _tr("Ajusté pour les jours de rupture"))
-    forecast: str = field(default_factory=lambda: _tr("Consommation prévue"))
-    band: str = field(default_factory=lambda: _tr("Intervalle de prévision (80 %)"))
-    stock: str = field(default_factory=lambda: _tr("Stock utilisable projeté"))
+    consumption: str = field(
+        default_factory=lambda: _tr(QT_TRANSLATE_NOOP("Charts", "Consommation du mois"))
+    )
+    adjusted: str = field(
+        default_factory=lambda: _tr(QT_TRANSLATE_NOOP("Charts", "Ajusté pour les jours de rupture"))
+    )
+    forecast: str = field(
+        default_factory=lambda: _tr(QT_TRANSLATE_NOOP("Charts", "Consommation prévue"))
+    )
+    band: str = field(
+        default_factory=lambda: _tr(QT_TRANSLATE_NOOP("Charts", "Intervalle de prévision (80 %)"))
+    )
+    stock: str = field(
+        default_factory=lambda: _tr(QT_TRANSLATE_NOOP("Charts", "Stock utilisable projeté"))
+    )
     #: {0}: the quantity
-    minimum: str = field(default_factory=lambda: _tr("Stock minimum ({0})"))
-    maximum: str = field(default_factory=lambda: _tr("Stock maximum ({0})"))
+    minimum: str = field(
+        default_factory=lambda: _tr(QT_TRANSLATE_NOOP("Charts", "Stock minimum ({0})"))
+    )
+    maximum: str = field(
+        default_factory=lambda: _tr(QT_TRANSLATE_NOOP("Charts", "Stock maximum ({0})"))
+    )
     #: {0}: the date
-    stockout: str = field(default_factory=lambda: _tr("Rupture prévue le {0}"))
-    expiry: str = field(default_factory=lambda: _tr("Lot périmé avant usage"))
-    delivery: str = field(default_factory=lambda: _tr("Livraison attendue"))
-    caseload: str = field(default_factory=lambda: _tr("Besoin selon les cas PCIMA"))
-    today: str = field(default_factory=lambda: _tr("aujourd'hui"))
-    past: str = field(default_factory=lambda: _tr("Consommation des derniers mois"))
-    ahead: str = field(default_factory=lambda: _tr("Prévision et stock projeté"))
-    quantity: str = field(default_factory=lambda: _tr("Quantité"))
+    stockout: str = field(
+        default_factory=lambda: _tr(QT_TRANSLATE_NOOP("Charts", "Rupture prévue le {0}"))
+    )
+    expiry: str = field(
+        default_factory=lambda: _tr(QT_TRANSLATE_NOOP("Charts", "Lot périmé avant usage"))
+    )
+    delivery: str = field(
+        default_factory=lambda: _tr(QT_TRANSLATE_NOOP("Charts", "Livraison attendue"))
+    )
+    caseload: str = field(
+        default_factory=lambda: _tr(QT_TRANSLATE_NOOP("Charts", "Besoin selon les cas PCIMA"))
+    )
+    today: str = field(default_factory=lambda: _tr(QT_TRANSLATE_NOOP("Charts", "aujourd'hui")))
+    past: str = field(
+        default_factory=lambda: _tr(QT_TRANSLATE_NOOP("Charts", "Consommation des derniers mois"))
+    )
+    ahead: str = field(
+        default_factory=lambda: _tr(QT_TRANSLATE_NOOP("Charts", "Prévision et stock projeté"))
+    )
+    quantity: str = field(default_factory=lambda: _tr(QT_TRANSLATE_NOOP("Charts", "Quantité")))
     #: {0}: the lot
-    lot: str = field(default_factory=lambda: _tr("lot {0}"))
+    lot: str = field(default_factory=lambda: _tr(QT_TRANSLATE_NOOP("Charts", "lot {0}")))
     empty: str = field(
-        default_factory=lambda: _tr("Aucun historique de consommation pour ce produit")
+        default_factory=lambda: _tr(
+            QT_TRANSLATE_NOOP("Charts", "Aucun historique de consommation pour ce produit")
+        )
     )
     months: Sequence[str] = field(default_factory=lambda: tuple(_tr(str(m)) for m in _MONTHS))
     number: Callable[[float], str] = group_thousands

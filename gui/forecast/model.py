@@ -124,10 +124,6 @@ def percent_text(fraction: float, locale: QLocale | None = None) -> str:
     return f"{locale.toString(value)}\u00a0%"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("OutlookModel", text)
-
-
 class OutlookModel(TableModel):
     """One row per product, in the order core gives (most at risk first)."""
 
@@ -202,12 +198,14 @@ class OutlookModel(TableModel):
             return locale.toString(outlook.amc)
         if column == STOCKOUT:
             if projection.stockout_date is None:
-                return _tr("— (couvert)")
+                return QCoreApplication.translate("OutlookModel", "— (couvert)")
             return format_date(projection.stockout_date, locale)
         if column == DAYS:
             days = outlook.days_to_stockout
             shown = "—" if days is None else locale.toString(days)
-            return _tr("{0} / {1} j").format(shown, locale.toString(outlook.lead_time_days))
+            return QCoreApplication.translate("OutlookModel", "{0} / {1} j").format(
+                shown, locale.toString(outlook.lead_time_days)
+            )
         if column == RISK:
             return risk_text(outlook.risk)
         if column == CHANCE:
@@ -217,7 +215,7 @@ class OutlookModel(TableModel):
             return quantity_text(product, coming, locale) if coming else "—"
         if column == TO_ORDER:
             if outlook.order_rounded <= 0:
-                return _tr("rien")
+                return QCoreApplication.translate("OutlookModel", "rien")
             return order_text(product, outlook.order_rounded, outlook.order_packs, locale)
         return None
 

@@ -202,11 +202,12 @@
     </message>
     <message>
         <location line="+2"/>
+        <location line="+439"/>
         <source>Quantité</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-437"/>
         <source>Aucun mouvement pour ce produit</source>
         <translation>No movements for this product</translation>
     </message>
@@ -251,6 +252,90 @@
         <location line="+2"/>
         <source>Aucune donnée PCIMA sur ces mois</source>
         <translation>No CMAM data for these months</translation>
+    </message>
+    <message>
+        <location line="+198"/>
+        <source>Consommation du mois</source>
+        <extracomment>(month, consumption C, consumption adjusted for stock-out days), oldest first (month, forecast, lower, upper): the forecast and its band the projected usable stock at the end of each day, from today lots expiring before they can be used: (expiry, lot, units lost) expected deliveries: (date, units) RUTF: sachets a month by the PCIMA caseload, (month, sachets)</extracomment>
+        <translation>Monthly consumption</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ajusté pour les jours de rupture</source>
+        <translation>Adjusted for stock-out days</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Consommation prévue</source>
+        <translation>Forecast consumption</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Intervalle de prévision (80 %)</source>
+        <translation>Forecast interval (80%)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stock utilisable projeté</source>
+        <translation>Projected usable stock</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stock minimum ({0})</source>
+        <extracomment>{0}: the quantity</extracomment>
+        <translation>Minimum stock ({0})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stock maximum ({0})</source>
+        <translation>Maximum stock ({0})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Rupture prévue le {0}</source>
+        <extracomment>{0}: the date</extracomment>
+        <translation>Stock-out expected on {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lot périmé avant usage</source>
+        <translation>Lot expiring before use</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Livraison attendue</source>
+        <translation>Expected delivery</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Besoin selon les cas PCIMA</source>
+        <translation>Need from CMAM caseload</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>aujourd&apos;hui</source>
+        <translation>today</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Consommation des derniers mois</source>
+        <translation>Consumption in recent months</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Prévision et stock projeté</source>
+        <translation>Forecast and projected stock</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>lot {0}</source>
+        <extracomment>{0}: the lot</extracomment>
+        <translation>lot {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Aucun historique de consommation pour ce produit</source>
+        <translation>No consumption history for this product</translation>
     </message>
 </context>
 <context>
@@ -3507,7 +3592,7 @@ sachets</translation>
 <context>
     <name>OrdersModel</name>
     <message>
-        <location filename="../../gui/forecast/model.py" line="+230"/>
+        <location filename="../../gui/forecast/model.py" line="+228"/>
         <source>Produit</source>
         <translation>Product</translation>
     </message>
@@ -3618,7 +3703,7 @@ sachets</translation>
 <context>
     <name>OutlookModel</name>
     <message>
-        <location filename="../../gui/forecast/model.py" line="-283"/>
+        <location filename="../../gui/forecast/model.py" line="-281"/>
         <source>Produit</source>
         <translation>Product</translation>
     </message>
@@ -3701,6 +3786,21 @@ sachets</translation>
         <location line="+3"/>
         <source>À commander maintenant pour rester au-dessus du minimum pendant le délai de livraison et jusqu&apos;à la commande suivante, en conditionnements entiers</source>
         <translation>To order now to stay above the minimum during the lead time and until the next order, in whole packs</translation>
+    </message>
+    <message>
+        <location line="+135"/>
+        <source>— (couvert)</source>
+        <translation>— (covered)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{0} / {1} j</source>
+        <translation>{0} / {1} d</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>rien</source>
+        <translation>nothing</translation>
     </message>
 </context>
 <context>
@@ -5374,7 +5474,7 @@ livraison (mois)</source>
 <context>
     <name>Risk</name>
     <message>
-        <location filename="../../gui/forecast/model.py" line="+10"/>
+        <location filename="../../gui/forecast/model.py" line="-142"/>
         <source>en rupture</source>
         <translation>stocked out</translation>
     </message>
