@@ -426,8 +426,36 @@ def cmd_export(args: argparse.Namespace, app: Application) -> int:
     target = Path(args.output)
     if target.suffix.lower() != ".xlsx":
         target = target.with_suffix(".xlsx")
+    if args.what == "requisition":
+        return _export_requisition(args, app, target)
     write_template(target, services.list_facilities(uow), services.list_products(uow))
     print(f"Modèle écrit : {target}")
+    return 0
+
+
+def _export_requisition(args: argparse.Namespace, app: Application, target: Path) -> int:
+    from core.exchange.requisition_workbook import write_requisition_workbook
+    from core.requisition import period_label_fr
+    from core.requisition_services import requisition_for
+
+    if not args.facility or args.period is None:
+        raise DomainError(
+            "Indiquez l'établissement et le mois : python main.py export requisition "
+            "--facility CODE --period AAAA-MM -o FICHIER.xlsx"
+        )
+    requisition = requisition_for(app.uow(), app.ctx, args.facility, args.period)
+    write_requisition_workbook(requisition, target)
+    label = f"{requisition.facility_code}, {period_label_fr(requisition.period)}"
+    if requisition.is_draft:
+        print(
+            f"Réquisition écrite : {target} ({label}, {len(requisition.lines)} produit(s)) "
+            "— BROUILLON : elle n'est pas encore approuvée par le directeur."
+        )
+    else:
+        print(
+            f"Réquisition n° {requisition.sequence} écrite : {target} ({label}, "
+            f"{len(requisition.lines)} produit(s), approuvée par {requisition.approved_by})."
+        )
     return 0
 
 

@@ -116,9 +116,24 @@ def build_parser() -> argparse.ArgumentParser:
         help="relier un produit des rapports à un produit du catalogue (CODE= pour le délier)",
     )
 
-    export = sub.add_parser("export", parents=[common], help="exporter un modèle")
-    export.add_argument("what", choices=["template"], help="template : modèle de mouvements")
+    export = sub.add_parser(
+        "export",
+        parents=[common],
+        help="exporter un modèle ou une réquisition (R&R)",
+        description="template : le modèle de mouvements à remplir. requisition : la "
+        "réquisition (R&R) d'un établissement pour un mois, approuvée si elle l'est, sinon "
+        "le brouillon calculé du registre, marqué BROUILLON.",
+    )
+    export.add_argument(
+        "what",
+        choices=["template", "requisition"],
+        help="template : modèle de mouvements ; requisition : R&R d'un mois",
+    )
     export.add_argument("-o", "--output", required=True, metavar="FICHIER.xlsx")
+    export.add_argument("--facility", metavar="CODE", help="établissement (requisition)")
+    export.add_argument(
+        "--period", type=year_month, metavar="AAAA-MM", help="mois de la réquisition"
+    )
 
     backup = sub.add_parser("backup", parents=[common], help="sauvegarder la base")
     backup.add_argument("-o", "--output", metavar="FICHIER")

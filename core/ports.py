@@ -16,6 +16,7 @@ from core.monthly_reports import ReportProduct, ReportSite, StoredReport
 if TYPE_CHECKING:  # core.pcima reads months through core.stock, which imports this module
     from core.orders import StockOrder
     from core.pcima import MonthlyTotals, ProgrammeEvent, Screening, Tally
+    from core.requisition import Requisition
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +151,25 @@ class OrderRepository(Protocol):
     def pending(self, facility_code: str, product_code: str | None = None) -> list[StockOrder]: ...
 
 
+class RequisitionRepository(Protocol):
+    """Approved requisitions (R&R): append-only versions, the latest wins."""
+
+    def add(self, requisition: Requisition) -> None: ...
+    def find(self, facility_code: str, period: date) -> Requisition | None:
+        """The latest version of the facility's requisition of that month, if approved."""
+        ...
+
+    def list(self, facility_code: str) -> list[Requisition]:
+        """The latest version of each of the facility's requisitions, by period, lines empty."""
+        ...
+
+    def next_sequence(self, facility_code: str) -> int: ...
+    def closed_period(self, facility_code: str) -> tuple[date, int] | None:
+        """The last approved period of the facility (first day) and its sequence number:
+        the ledger is locked up to the end of that month."""
+        ...
+
+
 class UnitOfWork(Protocol):
     @property
     def facilities(self) -> FacilityRepository: ...
@@ -165,6 +185,8 @@ class UnitOfWork(Protocol):
     def orders(self) -> OrderRepository: ...
     @property
     def monthly_reports(self) -> MonthlyReportRepository: ...
+    @property
+    def requisitions(self) -> RequisitionRepository: ...
 
     def __enter__(self) -> Self: ...
     def __exit__(

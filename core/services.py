@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import TypeVar
 from uuid import uuid4
 
@@ -29,12 +29,14 @@ from core.ledger import (
     stock_card,
 )
 from core.ports import Change, LotBalance, UnitOfWork
+from core.requisition import period_label_fr
 from core.settings import POLICY_FIELDS, parse_policy_value, resolve_policy
 from core.stock import (
     MonthSummary,
     StockLine,
     add_months,
     complete_months,
+    month_end,
     month_start,
     month_summaries,
     stock_line,
@@ -168,8 +170,10 @@ def _lot_for_incoming(
 
 
 def _post(uow: UnitOfWork, ctx: Context, movement: Movement) -> Movement:
-    """Append one checked movement; outgoing stock must exist on that day and every day after."""
+    """Append one checked movement; outgoing stock must exist on that day and every day after,
+    and its day must not be in a period closed by an approved requisition."""
     check_movement(movement)
+    _check_open_period(uow, movement.facility_code, movement.occurred_on)
     if movement.quantity < 0:
         stock = _lot(
             uow, movement.facility_code, movement.product_code, movement.lot, movement.occurred_on
@@ -185,6 +189,22 @@ def _post(uow: UnitOfWork, ctx: Context, movement: Movement) -> Movement:
     stamped = movement.stamped(ctx.origin(movement.facility_code), ctx.clock())
     uow.ledger.add(stamped)
     return stamped
+
+
+def _check_open_period(uow: UnitOfWork, facility_code: str, on: date) -> None:
+    """Approving a month's requisition (R&R) closes that month and every month before it:
+    a correction is dated in the current period, so the approved figures never change."""
+    closed = uow.requisitions.closed_period(facility_code)
+    if closed is None:
+        return
+    period, sequence = closed
+    if on <= month_end(period):
+        raise DomainError(
+            f"La période de {period_label_fr(period)} est close à {facility_code} : sa "
+            f"réquisition (R&R n° {sequence}) a été approuvée, et le {on:%d/%m/%Y} tombe dans "
+            "cette période ou avant. Datez la correction dans la période en cours (à partir "
+            f"du {month_end(period) + timedelta(days=1):%d/%m/%Y})."
+        )
 
 
 def _lot(uow: UnitOfWork, facility: str, product: str, lot: str, on: date) -> LotStock:

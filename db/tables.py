@@ -299,3 +299,50 @@ stock_orders = _versioned(
     Column("status", String(12), nullable=False),
     indexes=(Index("ix_stock_orders_facility_day", "facility_id", "expected_on"),),
 )
+
+# Approved requisitions (R&R, issue 5): a version per approval or later correction; the latest
+# version is the requisition. The figures are a frozen copy of what was approved (names, packs
+# and quantities), not recomputed from the ledger. Append-only (triggers in migration 0007).
+requisitions = _versioned(
+    "requisitions",
+    Column("period", Date, nullable=False),
+    Column("sequence", Integer, nullable=False),
+    Column("status", String(12), nullable=False),
+    Column("facility_name", String(200), nullable=False),
+    Column("facility_type", String(20), nullable=False),
+    Column("region", String(200), nullable=False),
+    Column("district", String(200), nullable=False),
+    Column("supplier_code", String(40), nullable=False, server_default=""),
+    Column("approved_by", String(200), nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    indexes=(Index("ix_requisitions_facility_period", "facility_id", "period"),),
+)
+
+requisition_lines = Table(
+    "requisition_lines",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("requisition_id", Integer, ForeignKey("requisitions.id"), nullable=False),
+    Column("line_no", Integer, nullable=False),
+    Column("record_uuid", String(36), nullable=False),
+    Column("product_id", Integer, ForeignKey("products.id"), nullable=False),
+    Column("product_name", String(200), nullable=False),
+    Column("base_unit", String(40), nullable=False),
+    Column("pack_unit", String(40), nullable=False),
+    Column("pack_size", Integer, nullable=False),
+    Column("beginning_balance", Integer, nullable=False),
+    Column("received", Integer, nullable=False),
+    Column("consumed", Integer, nullable=False),
+    Column("adjustments", Integer, nullable=False),
+    Column("stock_on_hand", Integer, nullable=False),
+    Column("stockout_days", Integer, nullable=False),
+    Column("usable_stock", Integer, nullable=False),
+    Column("amc", Integer, nullable=False),
+    Column("max_quantity", Integer, nullable=False),
+    Column("on_order", Integer, nullable=False),
+    Column("calculated", Integer, nullable=False),
+    Column("requested", Integer, nullable=False),
+    Column("justification", Text, nullable=False, server_default=""),
+    Column("remarks", Text, nullable=False, server_default=""),
+    UniqueConstraint("requisition_id", "line_no", name="uq_requisition_lines_line"),
+)

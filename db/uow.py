@@ -16,6 +16,7 @@ from db.repositories import (
     SqlProductRepository,
     SqlSettingsRepository,
 )
+from db.requisition_repository import SqlRequisitionRepository
 
 
 class SqlAlchemyUnitOfWork:
@@ -28,6 +29,7 @@ class SqlAlchemyUnitOfWork:
     pcima: SqlPcimaRepository
     orders: SqlOrderRepository
     monthly_reports: SqlMonthlyReportRepository
+    requisitions: SqlRequisitionRepository
 
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
@@ -47,6 +49,7 @@ class SqlAlchemyUnitOfWork:
         self.monthly_reports = SqlMonthlyReportRepository(
             self._conn, self.facilities, self.products
         )
+        self.requisitions = SqlRequisitionRepository(self._conn, self.facilities, self.products)
         return self
 
     def __exit__(
