@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from cli.forecast import run_forecast
-from core import nutrition, orders, pcima_services, services
+from core import nutrition, orders, pcima_services, requisition_services, services
 from core.application import Application
 from core.errors import DomainError
 from core.exchange.pcima_report import month_label_fr, unit_rows, write_report
@@ -20,6 +20,7 @@ from core.ledger import KIND_LABELS_FR
 from core.orders import StockOrder
 from core.outlook import RISK_LABELS_FR, ProductOutlook, facility_outlook
 from core.pcima import int_fr
+from core.requisition import Requisition, edit_line, period_label_fr
 from core.stock import StockLine
 
 
@@ -682,6 +683,116 @@ def cmd_order(args: argparse.Namespace, app: Application) -> int:
     return 0
 
 
+def _requisition_dict(requisition: Requisition) -> dict[str, Any]:
+    return {
+        "facility": requisition.facility_code,
+        "period": f"{requisition.period:%Y-%m}",
+        "status": requisition.status.value,
+        "sequence": requisition.sequence,
+        "approved_by": requisition.approved_by or None,
+        "lines": [
+            {
+                "product": line.product_code,
+                "beginning_balance": line.report.beginning_balance,
+                "received": line.report.received,
+                "consumed": line.report.consumed,
+                "adjustments": line.report.adjustments,
+                "stock_on_hand": line.report.stock_on_hand,
+                "stockout_days": line.report.stockout_days,
+                "adjusted_consumption": line.adjusted_consumption,
+                "amc": line.amc,
+                "max_quantity": line.max_quantity,
+                "on_order": line.on_order,
+                "calculated": line.calculated,
+                "requested": line.requested,
+                "requested_packs": line.requested_packs,
+                "justification": line.justification,
+                "remarks": line.remarks,
+            }
+            for line in requisition.lines
+        ],
+    }
+
+
+def _pairs(values: Sequence[str], option: str) -> list[tuple[str, str]]:
+    pairs = []
+    for value in values:
+        code, sep, text = value.partition("=")
+        if not sep or not code.strip():
+            raise DomainError(f"{option} « {value} » : attendu PRODUIT=VALEUR.")
+        pairs.append((code.strip(), text))
+    return pairs
+
+
+def cmd_requisition(args: argparse.Namespace, app: Application) -> int:
+    draft = requisition_services.requisition_for(app.uow(), app.ctx, args.facility, args.period)
+    if args.requisition_command == "approve":
+        # Justifications first: a different quantity is checked against them.
+        for code, text in _pairs(args.justify, "--justify"):
+            draft = edit_line(draft, code, justification=text)
+        for code, text in _pairs(args.remark, "--remark"):
+            draft = edit_line(draft, code, remarks=text)
+        for code, text in _pairs(args.request, "--request"):
+            try:
+                quantity = int(text.replace(" ", "").replace("\u202f", ""))
+            except ValueError:
+                raise DomainError(
+                    f"--request {code}={text} : la quantité est un nombre entier d'unités."
+                ) from None
+            draft = edit_line(draft, code, requested=quantity)
+        draft = requisition_services.approve_requisition(app.uow(), app.ctx, draft, args.by)
+    if args.json:
+        _print_json(_requisition_dict(draft))
+        return 0
+    state = (
+        "BROUILLON (non approuvée)"
+        if draft.is_draft
+        else f"approuvée n° {draft.sequence} par {draft.approved_by}"
+    )
+    print(f"R&R {draft.facility_code} – {period_label_fr(draft.period)} : {state}")
+    _table(
+        [
+            "Produit",
+            "A",
+            "B",
+            "C",
+            "D",
+            "E",
+            "Jours rupt.",
+            "CMM",
+            "Max",
+            "Commandé",
+            "Calculé",
+            "Demandé",
+            "Justification",
+        ],
+        [
+            (
+                line.product_code,
+                line.report.beginning_balance,
+                line.report.received,
+                line.report.consumed,
+                line.report.adjustments,
+                line.report.stock_on_hand,
+                line.report.stockout_days,
+                line.amc,
+                line.max_quantity,
+                line.on_order,
+                line.calculated,
+                line.requested,
+                line.justification,
+            )
+            for line in draft.lines
+        ],
+    )
+    if not draft.is_draft:
+        print(
+            f"Le registre de {draft.facility_code} est clos jusqu'à la fin de "
+            f"{period_label_fr(draft.period)}."
+        )
+    return 0
+
+
 def _count(value: int, noun: str) -> str:
     """« 1 carton », « 2 cartons », « 3 043 sachets »."""
     return f"{int_fr(value)} {noun}{'s' if abs(value) > 1 else ''}"
@@ -733,6 +844,8 @@ def run(args: argparse.Namespace, app: Application) -> int:
         return cmd_facility_add(args, app)
     if args.command == "orders":
         return cmd_orders(args, app)
+    if args.command == "requisition":
+        return cmd_requisition(args, app)
     if args.command == "order":
         return cmd_order(args, app)
     if args.command == "nutrition":

@@ -173,6 +173,44 @@ def build_parser() -> argparse.ArgumentParser:
     )
     register_forecast(sub, common, as_json)
 
+    requisition = sub.add_parser(
+        "requisition", parents=[common], help="la réquisition (R&R) d'un établissement et d'un mois"
+    )
+    requisition_sub = requisition.add_subparsers(
+        dest="requisition_command", metavar="ACTION", required=True
+    )
+    show = requisition_sub.add_parser(
+        "show", parents=[common, as_json], help="voir la R&R (approuvée, sinon un brouillon)"
+    )
+    approve = requisition_sub.add_parser(
+        "approve",
+        parents=[common, as_json],
+        help="approuver la R&R : elle est enregistrée et le mois est clos dans le registre",
+    )
+    for action in (show, approve):
+        action.add_argument("--facility", required=True, metavar="CODE")
+        action.add_argument("--period", required=True, type=year_month, metavar="AAAA-MM")
+    approve.add_argument(
+        "--by", required=True, metavar="NOM", help="le directeur (DTC) qui approuve"
+    )
+    approve.add_argument(
+        "--request",
+        action="append",
+        default=[],
+        metavar="PRODUIT=QUANTITÉ",
+        help="quantité demandée en unités, autre que la quantité calculée (répétable)",
+    )
+    approve.add_argument(
+        "--justify",
+        action="append",
+        default=[],
+        metavar="PRODUIT=TEXTE",
+        help="justification d'une quantité demandée différente (répétable)",
+    )
+    approve.add_argument(
+        "--remark", action="append", default=[], metavar="PRODUIT=TEXTE", help="observations"
+    )
+
     orders = sub.add_parser(
         "orders", parents=[common, as_json], help="commandes en cours (stock commandé, en transit)"
     )

@@ -1,0 +1,156 @@
+"""`python main.py requisition show|approve`: the director's R&R from a script."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+
+import pytest
+
+from core import services
+from core.errors import DomainError
+from core.facilities import new_facility
+from core.services import Context, ReceiptLine
+from main import build_application, main
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def db(tmp_path) -> str:
+    """A CSCom that received 900 sachets of RUTF in September and dispensed 300 in October."""
+    path = str(tmp_path / "rr.db")
+    app = build_application(path)
+    ctx = Context("poste", "dtc", clock=lambda: datetime(2026, 11, 21, 9))
+    services.add_facility(app.uow(), new_facility("C1", "CSCom 1", "CSCom", "Mopti", "Mopti"))
+    services.receive_stock(
+        app.uow(), ctx, "C1", date(2026, 9, 1), [ReceiptLine("RUTF", 900, "L1", date(2028, 1, 1))]
+    )
+    services.dispense(app.uow(), ctx, "C1", "RUTF", 300, date(2026, 10, 10))
+    return path
+
+
+def test_show_then_approve_with_a_justified_quantity(capsys, db: str) -> None:
+    code, out, _ = run(
+        capsys,
+        "--db",
+        db,
+        "requisition",
+        "show",
+        "--facility",
+        "C1",
+        "--period",
+        "2026-10",
+        "--json",
+    )
+    assert code == 0
+    draft = json.loads(out)
+    assert draft["status"] == "draft" and draft["sequence"] is None
+    rutf = next(line for line in draft["lines"] if line["product"] == "RUTF")
+    assert (rutf["beginning_balance"], rutf["consumed"], rutf["stock_on_hand"]) == (900, 300, 600)
+
+    code, _, err = run(
+        capsys,
+        "--db",
+        db,
+        "requisition",
+        "approve",
+        "--facility",
+        "C1",
+        "--period",
+        "2026-10",
+        "--by",
+        "Dr Diallo",
+        "--request",
+        "RUTF=1500",
+    )
+    assert code == 2 and "justification" in err
+
+    code, out, _ = run(
+        capsys,
+        "--db",
+        db,
+        "requisition",
+        "approve",
+        "--facility",
+        "C1",
+        "--period",
+        "2026-10",
+        "--by",
+        "Dr Diallo",
+        "--request",
+        "RUTF=1500",
+        "--justify",
+        "RUTF=campagne de dépistage",
+        "--json",
+    )
+    assert code == 0
+    approved = json.loads(out)
+    assert (approved["status"], approved["sequence"], approved["approved_by"]) == (
+        "approved",
+        1,
+        "Dr Diallo",
+    )
+    line = next(x for x in approved["lines"] if x["product"] == "RUTF")
+    assert (line["requested"], line["justification"]) == (1500, "campagne de dépistage")
+
+    # October is closed: a dispensing dated in it is refused, one dated after is not.
+    app = build_application(db)
+    ctx = Context("poste", "dtc", clock=lambda: datetime(2026, 11, 21, 9))
+    with pytest.raises(DomainError, match="est close à C1"):
+        services.dispense(app.uow(), ctx, "C1", "RUTF", 10, date(2026, 10, 30))
+    services.dispense(app.uow(), ctx, "C1", "RUTF", 10, date(2026, 11, 2))
+
+    code, _, err = run(
+        capsys,
+        "--db",
+        db,
+        "requisition",
+        "approve",
+        "--facility",
+        "C1",
+        "--period",
+        "2026-10",
+        "--by",
+        "Dr Diallo",
+    )
+    assert code == 2 and "déjà approuvée" in err
+
+
+def test_bad_pairs_are_explained(capsys, db: str) -> None:
+    code, _, err = run(
+        capsys,
+        "--db",
+        db,
+        "requisition",
+        "approve",
+        "--facility",
+        "C1",
+        "--period",
+        "2026-10",
+        "--by",
+        "X",
+        "--request",
+        "RUTF",
+    )
+    assert code == 2 and "PRODUIT=VALEUR" in err
+    code, _, err = run(
+        capsys,
+        "--db",
+        db,
+        "requisition",
+        "approve",
+        "--facility",
+        "C1",
+        "--period",
+        "2026-10",
+        "--by",
+        "X",
+        "--request",
+        "RUTF=beaucoup",
+    )
+    assert code == 2 and "nombre entier" in err
