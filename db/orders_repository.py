@@ -5,12 +5,13 @@ from __future__ import annotations
 import uuid as uuidlib
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, select
 
 from core.orders import OrderStatus, StockOrder
 from core.pcima import Stamp
 from db.repositories import SqlFacilityRepository, SqlProductRepository
 from db.tables import facilities, products, stock_orders
+from db.versioned import is_latest_version
 
 
 class SqlOrderRepository:
@@ -83,15 +84,9 @@ class SqlOrderRepository:
         return [self._order(r) for r in self._conn.execute(query)]
 
     def pending(self, facility_code: str, product_code: str | None = None) -> list[StockOrder]:
-        newer = stock_orders.alias("newer")
-        latest = (
-            select(func.max(newer.c.version))
-            .where(newer.c.record_uuid == stock_orders.c.record_uuid)
-            .scalar_subquery()
-        )
         query = self._select().where(
             facilities.c.code == facility_code,
-            stock_orders.c.version == latest,
+            is_latest_version(stock_orders),
             stock_orders.c.status == OrderStatus.PENDING.value,
             stock_orders.c.voided.is_(False),
         )

@@ -32,6 +32,7 @@ from db.tables import (
     screening_tallies,
     screenings,
 )
+from db.versioned import is_latest_version
 
 
 def _stamp(row: Any) -> Stamp:
@@ -73,16 +74,10 @@ class SqlPcimaRepository:
 
     def _latest(self, table: Table) -> Any:
         """Rows that are the latest version of their record, with the facility's code."""
-        newer = table.alias("newer")
-        latest_version = (
-            select(func.max(newer.c.version))
-            .where(newer.c.record_uuid == table.c.record_uuid)
-            .scalar_subquery()
-        )
         return (
             select(table, facilities.c.code.label("facility_code"))
             .select_from(table.join(facilities, table.c.facility_id == facilities.c.id))
-            .where(table.c.version == latest_version)
+            .where(is_latest_version(table))
         )
 
     def _versions(self, table: Table, record_uuid: str) -> list[Any]:

@@ -12,6 +12,7 @@ from core.monthly import MonthlyStockReport
 from core.requisition import Requisition, RequisitionLine, RequisitionStatus
 from db.repositories import SqlFacilityRepository, SqlProductRepository
 from db.tables import facilities, products, requisition_lines, requisitions
+from db.versioned import is_latest_version
 
 
 class SqlRequisitionRepository:
@@ -87,18 +88,12 @@ class SqlRequisitionRepository:
             self._conn.execute(requisition_lines.insert(), rows)
 
     def _latest(self) -> Any:
-        newer = requisitions.alias("newer")
-        latest = (
-            select(func.max(newer.c.version))
-            .where(newer.c.record_uuid == requisitions.c.record_uuid)
-            .scalar_subquery()
-        )
         return (
             select(requisitions, facilities.c.code.label("facility_code"))
             .select_from(
                 requisitions.join(facilities, requisitions.c.facility_id == facilities.c.id)
             )
-            .where(requisitions.c.version == latest, requisitions.c.voided.is_(False))
+            .where(is_latest_version(requisitions), requisitions.c.voided.is_(False))
         )
 
     @staticmethod
