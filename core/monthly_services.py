@@ -22,7 +22,7 @@ from core.monthly_reports import (
     report_values,
 )
 from core.ports import Change, LotBalance, UnitOfWork
-from core.services import Context
+from core.services import Context, get_facility
 from core.stock import add_months, month_end, month_start, month_summaries
 
 log = logging.getLogger(__name__)
@@ -198,11 +198,7 @@ def map_report_site(
                 f"Site de rapport « {site_code} » inconnu : importez d'abord ses rapports."
             )
         if facility_code is not None:
-            facility = uow.facilities.find(facility_code)
-            if facility is None:
-                raise NotFound(
-                    f"Établissement {facility_code} inconnu (voir « python main.py facilities »)."
-                )
+            facility = get_facility(uow, facility_code)
             facility_code = facility.code
             other = next(
                 (

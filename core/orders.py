@@ -14,7 +14,7 @@ from enum import StrEnum
 from core.errors import DomainError, NotFound
 from core.pcima import Stamp, new_record_uuid
 from core.ports import UnitOfWork
-from core.services import Context
+from core.services import Context, get_facility, get_product
 
 
 class OrderStatus(StrEnum):
@@ -59,10 +59,8 @@ def add_order(uow: UnitOfWork, ctx: Context, order: StockOrder, note: str = "") 
     """Record a delivery the facility expects (stock on order / in transit)."""
     order = _check(order)
     with uow:
-        if uow.facilities.find(order.facility_code) is None:
-            raise NotFound(f"Établissement {order.facility_code} inconnu.")
-        if uow.products.find(order.product_code) is None:
-            raise NotFound(f"Produit {order.product_code} inconnu.")
+        get_facility(uow, order.facility_code)
+        get_product(uow, order.product_code)
         order = replace(
             order,
             status=OrderStatus.PENDING,

@@ -15,7 +15,6 @@ from datetime import date
 from enum import StrEnum
 
 from core.catalogue import Category, Product
-from core.errors import NotFound
 from core.forecast.methods import AUTO
 from core.forecast.predict import ForecastLine, predict
 from core.forecast.projection import Lot, MonthDemand, PendingReceipt, Projection, project_stock
@@ -26,6 +25,7 @@ from core.monthly_services import all_monthly_histories
 from core.orders import StockOrder
 from core.pcima_services import RUTF_PRODUCT, rutf_needs_for
 from core.ports import UnitOfWork
+from core.services import get_facility
 from core.settings import resolve_policy
 from core.stock import add_months, month_start
 
@@ -155,11 +155,7 @@ def facility_outlook(
     """The outlook of every product the facility has history of, most at risk first."""
     uow = uow_factory()
     with uow:
-        facility = uow.facilities.find(facility_code)
-        if facility is None:
-            raise NotFound(
-                f"Établissement {facility_code} inconnu (voir « python main.py facilities »)."
-            )
+        facility = get_facility(uow, facility_code)
         products = {p.code: p for p in uow.products.list()}
         settings = uow.settings.all()
         balances = uow.ledger.lot_balances(facility_code, as_of)

@@ -72,7 +72,7 @@ from core.pcima import (
     unit_reports,
 )
 from core.ports import UnitOfWork
-from core.services import Context, facility_stock
+from core.services import Context, facility_stock, get_facility
 from core.stock import add_months, month_end, month_start
 
 RUTF_PRODUCT = "RUTF"  # catalogue code of the RUTF sachet (UNICEF S0000240)
@@ -84,10 +84,7 @@ def facility_scope(facility_code: str) -> str:
 
 
 def _facility_name(uow: UnitOfWork, code: str) -> str:
-    facility = uow.facilities.find(code)
-    if facility is None:
-        raise NotFound(f"Établissement {code} inconnu (voir « python main.py facilities »).")
-    return facility.name
+    return get_facility(uow, code).name
 
 
 def _check_day(ctx: Context, on: date, what: str) -> None:

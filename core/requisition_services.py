@@ -21,7 +21,7 @@ from core.requisition import (
     period_label_fr,
     requisition_line,
 )
-from core.services import Context, _group, _step_back
+from core.services import Context, _group, _step_back, get_facility
 from core.settings import resolve_policy
 from core.stock import add_months, month_end, month_start, month_summaries
 
@@ -55,11 +55,7 @@ def compute_requisition(
     period = _check_period(ctx, period)
     end = month_end(period)
     with uow:
-        facility = uow.facilities.find(facility_code)
-        if facility is None:
-            raise NotFound(
-                f"Établissement {facility_code} inconnu (voir « python main.py facilities »)."
-            )
+        facility = get_facility(uow, facility_code)
         first_dates = uow.ledger.first_movement_dates(facility.code)
         products = [
             p for p in uow.products.list() if p.code in first_dates and first_dates[p.code] <= end
@@ -140,11 +136,7 @@ def compute_requisition(
 def requisition_for(uow: UnitOfWork, ctx: Context, facility_code: str, period: date) -> Requisition:
     """The approved requisition of that month if there is one, else a fresh draft."""
     with uow:
-        facility = uow.facilities.find(facility_code)
-        if facility is None:
-            raise NotFound(
-                f"Établissement {facility_code} inconnu (voir « python main.py facilities »)."
-            )
+        facility = get_facility(uow, facility_code)
         stored = uow.requisitions.find(facility.code, month_start(period))
     return stored if stored is not None else compute_requisition(uow, ctx, facility.code, period)
 

@@ -79,11 +79,11 @@ def add_facility(uow: UnitOfWork, facility: Facility) -> Facility:
 
 def set_supplier(uow: UnitOfWork, facility_code: str, supplier_code: str | None) -> None:
     with uow:
-        facility = _get_facility(uow, facility_code)
+        facility = get_facility(uow, facility_code)
         if supplier_code is not None:
             if supplier_code == facility.code:
                 raise DomainError("Un établissement ne peut pas être son propre fournisseur.")
-            _get_facility(uow, supplier_code)
+            get_facility(uow, supplier_code)
         uow.facilities.set_supplier(facility.code, supplier_code)
         uow.commit()
 
@@ -91,11 +91,11 @@ def set_supplier(uow: UnitOfWork, facility_code: str, supplier_code: str | None)
 def update_facility(uow: UnitOfWork, facility: Facility) -> None:
     """Change a facility's details (name, type, region, district, supplier), never its code."""
     with uow:
-        _get_facility(uow, facility.code)
+        get_facility(uow, facility.code)
         if facility.supplier_code is not None:
             if facility.supplier_code == facility.code:
                 raise DomainError("Un établissement ne peut pas être son propre fournisseur.")
-            _get_facility(uow, facility.supplier_code)
+            get_facility(uow, facility.supplier_code)
         uow.facilities.update(facility)
         uow.commit()
 
@@ -118,15 +118,16 @@ def seed_catalogue(uow: UnitOfWork, products: Iterable[Product]) -> int:
         return added
 
 
-def _get_facility(uow: UnitOfWork, code: str) -> Facility:
-    """Inside an open unit of work: the facility, or a NotFound the user can act on."""
+def get_facility(uow: UnitOfWork, code: str) -> Facility:
+    """Inside an open unit of work: the facility, or a NotFound the user can act on (every use
+    case that names a facility asks through this)."""
     facility = uow.facilities.find(code)
     if facility is None:
         raise NotFound(f"Établissement {code} inconnu (voir « python main.py facilities »).")
     return facility
 
 
-def _get_product(uow: UnitOfWork, code: str) -> Product:
+def get_product(uow: UnitOfWork, code: str) -> Product:
     """Inside an open unit of work: the product, or a NotFound the user can act on."""
     product = uow.products.find(code)
     if product is None:
@@ -237,11 +238,11 @@ def receive_stock(
         raise DomainError("Le bon de réception n'a aucune ligne.")
     _check_date(ctx, on)
     with uow:
-        _get_facility(uow, facility_code)
+        get_facility(uow, facility_code)
         posted = []
         for number, line in enumerate(lines, start=1):
             try:
-                product = _get_product(uow, line.product_code)
+                product = get_product(uow, line.product_code)
                 lot, expiry = _lot_for_incoming(uow, product, line.lot, line.expiry)
                 movement = Movement(
                     facility_code=facility_code,
@@ -284,8 +285,8 @@ def _outgoing_movements(
     if quantity <= 0:
         raise DomainError("La quantité doit être un nombre entier supérieur à zéro.")
     _check_date(ctx, on)
-    _get_facility(uow, facility_code)
-    product = _get_product(uow, product_code)
+    get_facility(uow, facility_code)
+    product = get_product(uow, product_code)
     lots = uow.ledger.lot_stock(facility_code, product.code, on)
     if lot is not None and (lot.strip() or not product.has_lots):
         chosen = next((s for s in lots if s.lot == lot.strip()), None)
@@ -424,8 +425,8 @@ def record_loss(
     """Damaged, expired, stolen, lost or cold-chain failure; expired lots may be written off."""
     _check_date(ctx, on)
     with uow:
-        _get_facility(uow, facility_code)
-        product = _get_product(uow, product_code)
+        get_facility(uow, facility_code)
+        product = get_product(uow, product_code)
         if reason is Reason.EXPIRED or lot is not None:
             loss = _lot_loss_movement(uow, facility_code, product, quantity, reason, on, lot, note)
             posted = [_post(uow, ctx, loss)]
@@ -503,8 +504,8 @@ def adjust_stock(
     """A signed adjustment of one lot with its reason (a return adds, a correction either way)."""
     _check_date(ctx, on)
     with uow:
-        _get_facility(uow, facility_code)
-        product = _get_product(uow, product_code)
+        get_facility(uow, facility_code)
+        product = get_product(uow, product_code)
         lot_code, lot_expiry = lot.strip(), expiry
         if change > 0:
             lot_code, lot_expiry = _lot_for_incoming(uow, product, lot, expiry)
@@ -545,7 +546,7 @@ def _count_movements(
     """The count assertion(s) of one line, each carrying the adjustment that reconciles it."""
     if line.counted < 0:
         raise DomainError("La quantité comptée ne peut pas être négative.")
-    product = _get_product(uow, line.product_code)
+    product = get_product(uow, line.product_code)
     lots = uow.ledger.lot_stock(facility_code, product.code, on)
 
     def assertion(stock: LotStock, counted: int) -> Movement:
@@ -605,7 +606,7 @@ def record_count(
     """A physical count: every line's assertion and reconciling adjustment, all or nothing."""
     _check_date(ctx, on)
     with uow:
-        _get_facility(uow, facility_code)
+        get_facility(uow, facility_code)
         posted = []
         for number, line in enumerate(lines, start=1):
             try:
@@ -665,7 +666,7 @@ def facility_stock(
     """Stock position of every catalogue product at a facility at the end of `as_of`; stock on
     order is the facility's pending orders unless `on_order` is given."""
     with uow:
-        facility = _get_facility(uow, facility_code)
+        facility = get_facility(uow, facility_code)
         if on_order is None:
             on_order = {}
             for order in uow.orders.pending(facility_code):
@@ -742,8 +743,8 @@ def product_stock_card(
 ) -> list[StockCardLine]:
     """The fiche de stock: every movement with its running balance, per lot and in total."""
     with uow:
-        _get_facility(uow, facility_code)
-        product = _get_product(uow, product_code)
+        get_facility(uow, facility_code)
+        product = get_product(uow, product_code)
         movements = uow.ledger.movements(facility_code, product.code, lot)
     return stock_card(movements)
 
@@ -776,7 +777,7 @@ def movement_page(
 ) -> MovementPage:
     """Movements sorted and paged in storage, with which of them were already reversed."""
     with uow:
-        _get_facility(uow, facility_code)
+        get_facility(uow, facility_code)
         rows, total = uow.ledger.page(facility_code, offset, limit, product_code, kinds)
         reversed_ = uow.ledger.reversed_among(m.uuid for m in rows)
     return MovementPage(rows, total, frozenset(reversed_))
@@ -796,7 +797,7 @@ def count_sheet(uow: UnitOfWork, facility_code: str, on: date) -> list[CountShee
     """Every lot with stock at the end of `on` (expired ones too: they are on the shelf),
     in catalogue order then FEFO."""
     with uow:
-        _get_facility(uow, facility_code)
+        get_facility(uow, facility_code)
         products = uow.products.list()
         balances = uow.ledger.lot_balances(facility_code, on)
     by_product = _group(balances)
@@ -824,7 +825,7 @@ class LotAlert:
 def expiry_alerts(uow: UnitOfWork, facility_code: str, as_of: date) -> list[LotAlert]:
     """Expired lots still on the shelf, then lots expiring within each product's horizon."""
     with uow:
-        facility = _get_facility(uow, facility_code)
+        facility = get_facility(uow, facility_code)
         products = {p.code: p for p in uow.products.list()}
         settings = uow.settings.all()
         balances = uow.ledger.lot_balances(facility_code, as_of)
@@ -866,8 +867,8 @@ def effective_policy(
     uow: UnitOfWork, product_code: str, facility_code: str | None = None
 ) -> StockPolicy:
     with uow:
-        product = _get_product(uow, product_code)
-        facility = _get_facility(uow, facility_code) if facility_code else None
+        product = get_product(uow, product_code)
+        facility = get_facility(uow, facility_code) if facility_code else None
         return resolve_policy(uow.settings.all(), product, facility)
 
 
