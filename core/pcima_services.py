@@ -639,10 +639,19 @@ class _Programme:
     nutrition: NutritionSettings
 
 
-def _programme(uow: UnitOfWork, facility_code: str, first: date, last: date) -> _Programme:
-    """Reports of every unit up to `last` and RUTF dispensed from `first` to `last`."""
-    settings = resolve_report_settings(uow.settings.all())
-    nutrition = resolve_nutrition_settings(uow.settings.all())
+def _programme(
+    uow: UnitOfWork,
+    facility_code: str,
+    first: date,
+    last: date,
+    stored: Mapping[tuple[str, str], str] | None = None,
+) -> _Programme:
+    """Reports of every unit up to `last` and RUTF dispensed from `first` to `last`
+    (`stored`: the settings table, when the caller has already read it)."""
+    if stored is None:
+        stored = uow.settings.all()
+    settings = resolve_report_settings(stored)
+    nutrition = resolve_nutrition_settings(stored)
     end = month_end(last)
     months, warnings = _unit_months(
         uow.pcima.events(facility_code, end), uow.pcima.totals(facility_code, end)
@@ -688,9 +697,10 @@ def pcima_report(uow: UnitOfWork, facility_code: str, month: date) -> PcimaRepor
     month = month_start(month)
     with uow:
         name = _facility_name(uow, facility_code)
-        window = max(1, report_settings_months(uow))
+        stored = uow.settings.all()
+        window = resolve_report_settings(stored).rutf_check_months
         first = add_months(month, -(window - 1))
-        programme = _programme(uow, facility_code, first, month)
+        programme = _programme(uow, facility_code, first, month, stored)
         screenings = uow.pcima.screenings(facility_code, month, month_end(month))
         tallies = uow.pcima.tallies(facility_code, month, month_end(month))
     units = []
@@ -721,11 +731,6 @@ def pcima_report(uow: UnitOfWork, facility_code: str, month: date) -> PcimaRepor
         screening=screening_summary(screenings, tallies),
         rutf=rutf,
     )
-
-
-def report_settings_months(uow: UnitOfWork) -> int:
-    """Inside an open unit of work: how many months the RUTF-per-child check looks at."""
-    return resolve_report_settings(uow.settings.all()).rutf_check_months
 
 
 @dataclass(frozen=True, slots=True)
