@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -48,25 +47,13 @@ from gui.nutrition.registers_model import (
     ValueCombo,
     event_summary_text,
     month_text,
+    register_table,
     unit_label,
 )
 from gui.nutrition.screening_tab import AdmissionRequest
 from gui.stock.model import format_date
 
 log = logging.getLogger(__name__)
-
-
-def _table(model: object) -> QTableView:
-    table = QTableView()
-    table.setModel(model)  # type: ignore[arg-type]
-    table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    return table
 
 
 class ProgrammeTab(RegisterTab):
@@ -98,7 +85,7 @@ class ProgrammeTab(RegisterTab):
         self.in_care_box = QGroupBox()
         in_care_layout = QVBoxLayout(self.in_care_box)
         self.in_care_model = InCareModel(self)
-        self.in_care_table = _table(self.in_care_model)
+        self.in_care_table = register_table(self.in_care_model)
         header = self.in_care_table.horizontalHeader()
         header.setSectionResizeMode(C_CHILD, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(C_ADMISSION, QHeaderView.ResizeMode.Stretch)
@@ -114,7 +101,7 @@ class ProgrammeTab(RegisterTab):
         month_bar.addWidget(self.totals_button)
         month_layout.addLayout(month_bar)
         self.events_model = EventModel(self)
-        self.events_table = _table(self.events_model)
+        self.events_table = register_table(self.events_model)
         header = self.events_table.horizontalHeader()
         header.setSectionResizeMode(E_CHILD, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(E_DETAIL, QHeaderView.ResizeMode.Stretch)

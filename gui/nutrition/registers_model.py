@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtWidgets import QComboBox, QHeaderView, QTableView, QWidget
 
 from core.nutrition import NutritionClass, Oedema, Referral, Sex
 from core.pcima import (
@@ -736,3 +736,21 @@ def event_summary_text(e: ProgrammeEvent) -> str:
     return f"{format_date(e.occurred_on)} ; {e.unit.value} ; {e.child_ref} ; " + (
         f"{event_kind_text(e)} : {event_detail(e)}"
     )
+
+
+def register_table(model: object, stretch: tuple[int, ...] = ()) -> QTableView:
+    """A register's table: whole rows selected one at a time, columns sized to their content,
+    `stretch` columns taking the rest of the width."""
+    table = QTableView()
+    table.setModel(model)  # type: ignore[arg-type]
+    table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    for column in stretch:
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+    return table

@@ -11,11 +11,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -40,6 +38,7 @@ from gui.nutrition.registers_model import (
     S_PLACE,
     MonthCombo,
     ScreeningModel,
+    register_table,
     screening_summary_text,
 )
 from gui.stock.model import format_date
@@ -88,18 +87,7 @@ class ScreeningTab(RegisterTab):
         layout.addLayout(top)
 
         self.model = ScreeningModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(S_PLACE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(S_PERSON, QHeaderView.ResizeMode.Stretch)
+        self.table = register_table(self.model, stretch=(S_PLACE, S_PERSON))
         layout.addWidget(self.table, 1)
 
         self.summary = QLabel()

@@ -7,10 +7,8 @@ import logging
 
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +31,7 @@ from gui.nutrition.registers_model import (
     T_SOURCE,
     MonthCombo,
     TallyModel,
+    register_table,
     source_label,
     tally_summary_text,
 )
@@ -66,18 +65,7 @@ class TalliesTab(RegisterTab):
         layout.addLayout(top)
 
         self.model = TallyModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(T_PLACE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(T_SOURCE, QHeaderView.ResizeMode.Stretch)
+        self.table = register_table(self.model, stretch=(T_PLACE, T_SOURCE))
         layout.addWidget(self.table, 1)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
