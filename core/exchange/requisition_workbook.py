@@ -12,13 +12,18 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from core.exchange.cells import text_cell
+from core.exchange.cells import (
+    UnreadableWorkbook,
+    cell_int,
+    cell_text,
+    read_sheet,
+    text_cell,
+)
 from core.exchange.movements import MAX_UNCOMPRESSED_BYTES, Problem
 from core.facilities import FacilityType
 from core.monthly import MonthlyStockReport
@@ -448,64 +453,12 @@ def read_requisition_workbook(path: Path | str) -> RequisitionFile:
     data sheet or a value, gives problems and no requisition; `checksum_matches` says
     whether the data is as written (False: edited by hand, or damaged)."""
     path = Path(path)
-    name = path.name
-    not_excel = (
-        "ce fichier n'est pas un classeur Excel .xlsx lisible (fichier tronqué, abîmé ou "
-        "d'un autre format) ; demandez à l'établissement de l'exporter de nouveau."
-    )
     try:
-        with zipfile.ZipFile(path) as archive:
-            expanded = sum(info.file_size for info in archive.infolist())
-            damaged = archive.testzip()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        return _failed(name, "", not_excel)
-    if damaged is not None:
-        return _failed(name, "", not_excel)
-    if expanded > MAX_UNCOMPRESSED_BYTES:
-        return _failed(name, "", "ce classeur est beaucoup trop gros pour une réquisition.")
-    from python_calamine import CalamineWorkbook
-
-    try:
-        with CalamineWorkbook.from_path(str(path)) as workbook:
-            if DATA_SHEET not in workbook.sheet_names:
-                return _failed(
-                    name,
-                    "",
-                    f"la feuille « {DATA_SHEET} » manque : ce classeur n'est pas une "
-                    "réquisition exportée par SahelStock.",
-                )
-            cells = workbook.get_sheet_by_name(DATA_SHEET).to_python(skip_empty_area=False)
-    except Exception:  # the Rust reader raises several kinds of error on a damaged file
-        log.warning("Cannot read %s with calamine", path, exc_info=True)
-        return _failed(name, "", not_excel)
-    return _parse(name, [list(r) for r in cells])
-
-
-def _failed(file: str, sheet: str, message: str) -> RequisitionFile:
-    return RequisitionFile(file, problems=[Problem(file, sheet, None, None, message)])
-
-
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-def _number(value: Any) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if isinstance(value, str):
-        try:
-            return int(value.strip())
-        except ValueError:
-            return None
-    return None
+        rows = read_sheet(path, DATA_SHEET, MAX_UNCOMPRESSED_BYTES, "une réquisition")
+    except UnreadableWorkbook as exc:
+        log.warning("Cannot read %s: %s", path, exc)
+        return RequisitionFile(path.name, problems=[Problem(path.name, "", None, None, str(exc))])
+    return _parse(path.name, rows)
 
 
 _HEADER_NUMBERS = ("format_version", "version", "line_count")
@@ -520,21 +473,21 @@ def _parse(file: str, rows: list[list[Any]]) -> RequisitionFile:
     header: dict[str, Any] = {}
     stored = ""
     index = 0
-    while index < len(rows) and rows[index] and _text(rows[index][0]):
-        key = _text(rows[index][0])
+    while index < len(rows) and rows[index] and cell_text(rows[index][0]):
+        key = cell_text(rows[index][0])
         value = rows[index][1] if len(rows[index]) > 1 else None
         if key == CHECKSUM_KEY:
-            stored = _text(value)
+            stored = cell_text(value)
         elif key in HEADER_KEYS:
             if key in _HEADER_NUMBERS:
-                number = _number(value)
+                number = cell_int(value)
                 if number is None:
                     problem(index + 1, "B", f"« {key} » : un nombre entier est attendu.")
                 header[key] = number
             elif key == "sequence":
-                header[key] = _number(value) if _text(value) else ""
+                header[key] = cell_int(value) if cell_text(value) else ""
             else:
-                header[key] = _text(value)
+                header[key] = cell_text(value)
         index += 1
     missing = [k for k in HEADER_KEYS if k not in header]
     if missing or header.get("format") != FORMAT:
@@ -546,23 +499,23 @@ def _parse(file: str, rows: list[list[Any]]) -> RequisitionFile:
             + ".",
         )
         return RequisitionFile(file, stored_checksum=stored, problems=problems)
-    while index < len(rows) and not any(_text(c) for c in rows[index]):
+    while index < len(rows) and not any(cell_text(c) for c in rows[index]):
         index += 1
     lines_data: list[dict[str, Any]] = []
     if index < len(rows):
-        names = [_text(c) for c in rows[index]]
+        names = [cell_text(c) for c in rows[index]]
         if names[: len(LINE_COLUMNS)] != list(LINE_COLUMNS):
             problem(index + 1, None, "les colonnes des lignes ne sont pas celles attendues.")
             return RequisitionFile(file, stored_checksum=stored, problems=problems)
         for number in range(index + 1, len(rows)):
             cells = rows[number] + [None] * len(LINE_COLUMNS)
-            if not any(_text(c) for c in cells):
+            if not any(cell_text(c) for c in cells):
                 continue
             line: dict[str, Any] = {}
             for column, name in enumerate(LINE_COLUMNS):
                 value = cells[column]
                 if name in LINE_NUMBERS:
-                    parsed = _number(value)
+                    parsed = cell_int(value)
                     if parsed is None:
                         from openpyxl.utils import get_column_letter
 
@@ -573,7 +526,7 @@ def _parse(file: str, rows: list[list[Any]]) -> RequisitionFile:
                         )
                     line[name] = parsed
                 else:
-                    line[name] = _text(value)
+                    line[name] = cell_text(value)
             lines_data.append(line)
     data = {k: header[k] for k in HEADER_KEYS}
     data["lines"] = lines_data
