@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from types import TracebackType
 from typing import TYPE_CHECKING, Protocol, Self
 
@@ -16,7 +17,7 @@ from core.monthly_reports import ReportProduct, ReportSite, StoredReport
 if TYPE_CHECKING:  # core.pcima reads months through core.stock, which imports this module
     from core.orders import StockOrder
     from core.pcima import MonthlyTotals, ProgrammeEvent, Screening, Tally
-    from core.requisition import Requisition
+    from core.requisition import ImportRecord, Requisition
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,7 +155,13 @@ class OrderRepository(Protocol):
 class RequisitionRepository(Protocol):
     """Approved requisitions (R&R): append-only versions, the latest wins."""
 
-    def add(self, requisition: Requisition) -> None: ...
+    def add(
+        self,
+        requisition: Requisition,
+        recorded_at: datetime | None = None,
+        voided: bool = False,
+        note: str = "",
+    ) -> None: ...
     def find(self, facility_code: str, period: date) -> Requisition | None:
         """The latest version of the facility's requisition of that month, if approved."""
         ...
@@ -168,6 +175,14 @@ class RequisitionRepository(Protocol):
         """The last approved period of the facility (first day) and its sequence number:
         the ledger is locked up to the end of that month."""
         ...
+
+    def latest_before(self, facility_code: str, period: date) -> Requisition | None: ...
+    def for_period(self, period: date) -> builtins.list[Requisition]: ...
+    def periods(self) -> builtins.list[date]: ...
+    def add_import(self, record: ImportRecord) -> None: ...
+    def imports(
+        self, facility_code: str | None = None, period: date | None = None
+    ) -> builtins.list[ImportRecord]: ...
 
 
 class UnitOfWork(Protocol):

@@ -40,6 +40,12 @@ def period_label_fr(period: date) -> str:
     return f"{MONTHS_FR[period.month - 1]} {period.year}"
 
 
+def of_period_fr(period: date) -> str:
+    """« de mars 2026 », « d'août 2026 » (elided before a vowel)."""
+    label = period_label_fr(period)
+    return f"d'{label}" if label[0] in "aeiouéè" else f"de {label}"
+
+
 class RequisitionStatus(StrEnum):
     DRAFT = "draft"
     APPROVED = "approved"
@@ -69,6 +75,9 @@ class RequisitionLine:
     justification: str = ""
     remarks: str = ""
     record_uuid: str = ""
+    # A depot's own requisition: quantities it approved for the facilities it supplies,
+    # added to its own needs (0 on a facility's R&R).
+    downstream: int = 0
 
     @property
     def product_code(self) -> str:
@@ -83,8 +92,9 @@ class RequisitionLine:
 
     @property
     def needed(self) -> int:
-        """max(0, maximum − usable stock − on order), before rounding up to whole packs."""
-        return max(0, self.max_quantity - self.usable_stock - self.on_order)
+        """max(0, maximum + downstream − usable stock − on order), before rounding up to
+        whole packs."""
+        return max(0, self.max_quantity + self.downstream - self.usable_stock - self.on_order)
 
     @property
     def calculated_packs(self) -> int:
@@ -116,6 +126,10 @@ class Requisition:
     supplier_code: str = ""
     entered_by: str = ""
     device: str = ""
+    admissions: int | None = None  # URENAS admissions of the month, when the facility has them
+    source: str = "local"  # "imported" when read from a facility's workbook
+    file_name: str = ""
+    checksum: str = ""
 
     @property
     def is_draft(self) -> bool:
@@ -139,12 +153,16 @@ def requisition_line(
     policy: StockPolicy,
     on_order: int,
     record_uuid: str = "",
+    downstream: int = 0,
 ) -> RequisitionLine:
     """The line of one product: order quantity = max(0, ceil(AMC × max) − SDU − on order),
-    rounded up to whole packs; the requested quantity starts equal to it."""
-    calculated = order_quantity(
-        amc, policy.max_months, usable_stock, on_order, max(product.pack_size, 1)
-    )
+    rounded up to whole packs; the requested quantity starts equal to it. A depot adds what
+    it approved for the facilities it supplies (`downstream`) to its own maximum."""
+    pack = max(product.pack_size, 1)
+    calculated = order_quantity(amc, policy.max_months, usable_stock, on_order, pack)
+    if downstream:
+        needed = max(0, stock_level(amc, policy.max_months) + downstream - usable_stock - on_order)
+        calculated = -(-needed // pack) * pack
     return RequisitionLine(
         report=report,
         product_name=product.name,
@@ -158,6 +176,7 @@ def requisition_line(
         calculated=calculated,
         requested=calculated,
         record_uuid=record_uuid,
+        downstream=downstream,
     )
 
 
@@ -215,3 +234,40 @@ def check_requisition(requisition: Requisition) -> None:
     """Every line obeys check_line; the first problem is raised, naming its product."""
     for line in requisition.lines:
         check_line(line)
+
+
+class ImportOutcome(StrEnum):
+    """What importing one requisition workbook did."""
+
+    IMPORTED = "imported"  # a new requisition
+    REPLACED = "replaced"  # a newer version of a period already imported took its place
+    DUPLICATE = "duplicate"  # the same requisition again: nothing changed
+    OLDER = "older"  # older than the one already imported: nothing changed
+    REFUSED = "refused"  # invalid: nothing imported
+
+
+OUTCOME_LABELS_FR = {
+    ImportOutcome.IMPORTED: "importée",
+    ImportOutcome.REPLACED: "remplace la version précédente",
+    ImportOutcome.DUPLICATE: "déjà importée (rien ne change)",
+    ImportOutcome.OLDER: "plus ancienne que celle importée (rien ne change)",
+    ImportOutcome.REFUSED: "refusée (rien n'est importé)",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ImportRecord:
+    """One line of the import log: a file, what it was and what importing it did."""
+
+    file_name: str
+    outcome: ImportOutcome
+    message: str = ""
+    checksum: str = ""
+    facility_code: str = ""
+    period: date | None = None
+    sequence: int | None = None
+    record_uuid: str = ""
+    version: int | None = None
+    entered_by: str = ""
+    device: str = ""
+    recorded_at: datetime | None = None

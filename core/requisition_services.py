@@ -118,6 +118,7 @@ def compute_requisition(
             )
         )
     return Requisition(
+        admissions=_urenas_admissions(uow, facility.code, period, lines),
         facility_code=facility.code,
         facility_name=facility.name,
         facility_type=facility.type.value,
@@ -131,6 +132,22 @@ def compute_requisition(
         entered_by=ctx.user,
         device=ctx.device,
     )
+
+
+def _urenas_admissions(
+    uow: UnitOfWork, facility_code: str, period: date, lines: list[RequisitionLine]
+) -> int | None:
+    """The month's URENAS admissions from the PCIMA registers, sent with the R&R so that the
+    district can check RUTF requested against them; None without RUTF or PCIMA records."""
+    from core.pcima import children_for_rutf
+    from core.pcima_services import RUTF_PRODUCT, pcima_report
+
+    if not any(line.product_code == RUTF_PRODUCT for line in lines):
+        return None
+    report = pcima_report(uow, facility_code, period)
+    if all(unit.source == "none" for unit in report.units):
+        return None
+    return children_for_rutf(report.units)
 
 
 def requisition_for(uow: UnitOfWork, ctx: Context, facility_code: str, period: date) -> Requisition:
@@ -197,6 +214,64 @@ def approve_requisition(
         approved.period,
         approved.sequence,
         len(approved.lines),
+    )
+    return approved
+
+
+def reopen_requisition(approved: Requisition) -> Requisition:
+    """A draft copy of an approved requisition, to change requested quantities,
+    justifications or remarks; its ledger figures stay those approved (the period is
+    closed). Approving it with revise_requisition sends a newer version to the district."""
+    if approved.is_draft:
+        raise DomainError("Cette réquisition n'est pas encore approuvée : modifiez-la directement.")
+    return replace(approved, status=RequisitionStatus.DRAFT, sequence=None)
+
+
+def revise_requisition(
+    uow: UnitOfWork, ctx: Context, revised: Requisition, director: str
+) -> Requisition:
+    """Approve a revised copy of the approved requisition of the same month: same record,
+    next version, the facility's next sequence number (the district replaces the older file
+    with it). Only requested quantities, justifications and remarks may differ."""
+    director = " ".join(director.split())
+    if not director:
+        raise DomainError("Indiquez le nom du directeur (DTC) qui approuve la réquisition.")
+    check_requisition(revised)
+    with uow:
+        current = uow.requisitions.find(revised.facility_code, revised.period)
+        if current is None or current.record_uuid != revised.record_uuid:
+            raise DomainError(
+                f"Aucune réquisition approuvée de {revised.facility_code} pour "
+                f"{period_label_fr(revised.period)} ne correspond à cette révision."
+            )
+        if current.version != revised.version:
+            raise DomainError(
+                f"La réquisition de {period_label_fr(revised.period)} a été révisée entre-temps "
+                f"(n° {current.sequence}) : rouvrez la dernière version."
+            )
+        if _ledger_figures(current) != _ledger_figures(revised):
+            raise DomainError(
+                "Une révision ne change que les quantités demandées, les justifications et les "
+                "observations : les chiffres du registre restent ceux approuvés."
+            )
+        approved = replace(
+            revised,
+            status=RequisitionStatus.APPROVED,
+            sequence=uow.requisitions.next_sequence(revised.facility_code),
+            version=current.version + 1,
+            created_at=ctx.clock(),
+            approved_by=director,
+            entered_by=ctx.user,
+            device=ctx.device,
+        )
+        uow.requisitions.add(approved)
+        uow.commit()
+    log.info(
+        "Requisition %s %s revised: n° %s replaces n° %s",
+        approved.facility_code,
+        approved.period,
+        approved.sequence,
+        current.sequence,
     )
     return approved
 

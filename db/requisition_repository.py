@@ -2,16 +2,29 @@
 
 from __future__ import annotations
 
+import builtins
 import uuid as uuidlib
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Connection, func, select
 
 from core.monthly import MonthlyStockReport
-from core.requisition import Requisition, RequisitionLine, RequisitionStatus
+from core.requisition import (
+    ImportOutcome,
+    ImportRecord,
+    Requisition,
+    RequisitionLine,
+    RequisitionStatus,
+)
 from db.repositories import SqlFacilityRepository, SqlProductRepository
-from db.tables import facilities, products, requisition_lines, requisitions
+from db.tables import (
+    facilities,
+    products,
+    requisition_imports,
+    requisition_lines,
+    requisitions,
+)
 from db.versioned import is_latest_version
 
 
@@ -29,7 +42,13 @@ class SqlRequisitionRepository:
         # when this repository adds a requisition.
         self._closed: dict[str, tuple[date, int] | None] = {}
 
-    def add(self, requisition: Requisition) -> None:
+    def add(
+        self,
+        requisition: Requisition,
+        recorded_at: datetime | None = None,
+        voided: bool = False,
+        note: str = "",
+    ) -> None:
         assert requisition.created_at is not None and requisition.sequence is not None
         self._closed.pop(requisition.facility_code, None)
         result = self._conn.execute(
@@ -49,11 +68,15 @@ class SqlRequisitionRepository:
                 "supplier_code": requisition.supplier_code,
                 "approved_by": requisition.approved_by,
                 "created_at": requisition.created_at,
-                "voided": False,
-                "note": "",
+                "source": requisition.source,
+                "admissions": requisition.admissions,
+                "file_name": requisition.file_name,
+                "checksum": requisition.checksum,
+                "voided": voided,
+                "note": note,
                 "entered_by": requisition.entered_by,
                 "device": requisition.device,
-                "recorded_at": requisition.created_at,
+                "recorded_at": recorded_at or requisition.created_at,
             },
         )
         (row_id,) = result.inserted_primary_key or (None,)
@@ -77,6 +100,7 @@ class SqlRequisitionRepository:
                 "amc": line.amc,
                 "max_quantity": line.max_quantity,
                 "on_order": line.on_order,
+                "downstream": line.downstream,
                 "calculated": line.calculated,
                 "requested": line.requested,
                 "justification": line.justification,
@@ -115,49 +139,66 @@ class SqlRequisitionRepository:
             supplier_code=row.supplier_code,
             entered_by=row.entered_by,
             device=row.device,
+            admissions=row.admissions,
+            source=row.source,
+            file_name=row.file_name,
+            checksum=row.checksum,
         )
 
     def _lines(self, row: Any) -> tuple[RequisitionLine, ...]:
-        query = (
-            select(requisition_lines, products.c.code.label("product_code"))
-            .select_from(
-                requisition_lines.join(products, requisition_lines.c.product_id == products.c.id)
+        return self._lines_of([row])[row.id]
+
+    def _lines_of(self, rows: builtins.list[Any]) -> dict[int, tuple[RequisitionLine, ...]]:
+        """The lines of several requisitions in one query per 500 requisitions."""
+        by_id = {row.id: row for row in rows}
+        found: dict[int, list[RequisitionLine]] = {row_id: [] for row_id in by_id}
+        ids = list(by_id)
+        for start in range(0, len(ids), 500):
+            query = (
+                select(requisition_lines, products.c.code.label("product_code"))
+                .select_from(
+                    requisition_lines.join(
+                        products, requisition_lines.c.product_id == products.c.id
+                    )
+                )
+                .where(requisition_lines.c.requisition_id.in_(ids[start : start + 500]))
+                .order_by(requisition_lines.c.requisition_id, requisition_lines.c.line_no)
             )
-            .where(requisition_lines.c.requisition_id == row.id)
-            .order_by(requisition_lines.c.line_no)
-        )
-        return tuple(
-            RequisitionLine(
-                report=MonthlyStockReport(
-                    site_code=row.facility_code,
-                    product_code=r.product_code,
-                    year=row.period.year,
-                    month=row.period.month,
-                    beginning_balance=r.beginning_balance,
-                    received=r.received,
-                    consumed=r.consumed,
-                    adjustments=r.adjustments,
-                    stock_on_hand=r.stock_on_hand,
-                    stockout_days=r.stockout_days,
-                    region=row.region,
-                    district=row.district,
-                ),
-                product_name=r.product_name,
-                base_unit=r.base_unit,
-                pack_unit=r.pack_unit,
-                pack_size=r.pack_size,
-                usable_stock=r.usable_stock,
-                amc=r.amc,
-                max_quantity=r.max_quantity,
-                on_order=r.on_order,
-                calculated=r.calculated,
-                requested=r.requested,
-                justification=r.justification,
-                remarks=r.remarks,
-                record_uuid=r.record_uuid,
-            )
-            for r in self._conn.execute(query)
-        )
+            for r in self._conn.execute(query):
+                row = by_id[r.requisition_id]
+                found[r.requisition_id].append(
+                    RequisitionLine(
+                        report=MonthlyStockReport(
+                            site_code=row.facility_code,
+                            product_code=r.product_code,
+                            year=row.period.year,
+                            month=row.period.month,
+                            beginning_balance=r.beginning_balance,
+                            received=r.received,
+                            consumed=r.consumed,
+                            adjustments=r.adjustments,
+                            stock_on_hand=r.stock_on_hand,
+                            stockout_days=r.stockout_days,
+                            region=row.region,
+                            district=row.district,
+                        ),
+                        product_name=r.product_name,
+                        base_unit=r.base_unit,
+                        pack_unit=r.pack_unit,
+                        pack_size=r.pack_size,
+                        usable_stock=r.usable_stock,
+                        amc=r.amc,
+                        max_quantity=r.max_quantity,
+                        on_order=r.on_order,
+                        downstream=r.downstream,
+                        calculated=r.calculated,
+                        requested=r.requested,
+                        justification=r.justification,
+                        remarks=r.remarks,
+                        record_uuid=r.record_uuid,
+                    )
+                )
+        return {row_id: tuple(lines) for row_id, lines in found.items()}
 
     def find(self, facility_code: str, period: date) -> Requisition | None:
         query = self._latest().where(
@@ -166,7 +207,7 @@ class SqlRequisitionRepository:
         row = self._conn.execute(query.order_by(requisitions.c.sequence.desc())).first()
         return None if row is None else self._requisition(row, self._lines(row))
 
-    def list(self, facility_code: str) -> list[Requisition]:
+    def list(self, facility_code: str) -> builtins.list[Requisition]:
         query = self._latest().where(facilities.c.code == facility_code)
         rows = self._conn.execute(query.order_by(requisitions.c.period, requisitions.c.sequence))
         return [self._requisition(r) for r in rows]
@@ -195,3 +236,86 @@ class SqlRequisitionRepository:
             row = self._conn.execute(query).first()
             self._closed[facility_code] = None if row is None else (row.period, row.sequence)
         return self._closed[facility_code]
+
+    def latest_before(self, facility_code: str, period: date) -> Requisition | None:
+        """The facility's requisition of the latest period before `period`, with its lines."""
+        query = (
+            self._latest()
+            .where(facilities.c.code == facility_code, requisitions.c.period < period)
+            .order_by(requisitions.c.period.desc(), requisitions.c.sequence.desc())
+            .limit(1)
+        )
+        row = self._conn.execute(query).first()
+        return None if row is None else self._requisition(row, self._lines(row))
+
+    def for_period(self, period: date) -> builtins.list[Requisition]:
+        """Every facility's requisition of the month (the highest sequence per facility),
+        with lines, ordered by facility code."""
+        query = self._latest().where(requisitions.c.period == period)
+        rows = list(
+            self._conn.execute(query.order_by(facilities.c.code, requisitions.c.sequence.desc()))
+        )
+        kept: dict[str, Any] = {}
+        for row in rows:
+            kept.setdefault(row.facility_code, row)
+        lines = self._lines_of(list(kept.values()))
+        return [self._requisition(row, lines[row.id]) for row in kept.values()]
+
+    def periods(self) -> builtins.list[date]:
+        """Months with at least one requisition, latest first."""
+        query = (
+            select(requisitions.c.period)
+            .where(is_latest_version(requisitions), requisitions.c.voided.is_(False))
+            .distinct()
+            .order_by(requisitions.c.period.desc())
+        )
+        return [row.period for row in self._conn.execute(query)]
+
+    def add_import(self, record: ImportRecord) -> None:
+        assert record.recorded_at is not None
+        self._conn.execute(
+            requisition_imports.insert(),
+            {
+                "uuid": str(uuidlib.uuid4()),
+                "file_name": record.file_name[:255],
+                "checksum": record.checksum,
+                "facility_code": record.facility_code[:40],
+                "period": record.period,
+                "sequence": record.sequence,
+                "record_uuid": record.record_uuid[:36],
+                "version": record.version,
+                "outcome": record.outcome.value,
+                "message": record.message,
+                "entered_by": record.entered_by,
+                "device": record.device,
+                "recorded_at": record.recorded_at,
+            },
+        )
+
+    def imports(
+        self, facility_code: str | None = None, period: date | None = None
+    ) -> builtins.list[ImportRecord]:
+        """The import log, oldest first, optionally for one facility and/or month."""
+        query = select(requisition_imports)
+        if facility_code is not None:
+            query = query.where(requisition_imports.c.facility_code == facility_code)
+        if period is not None:
+            query = query.where(requisition_imports.c.period == period)
+        rows = self._conn.execute(query.order_by(requisition_imports.c.id))
+        return [
+            ImportRecord(
+                file_name=r.file_name,
+                outcome=ImportOutcome(r.outcome),
+                message=r.message,
+                checksum=r.checksum,
+                facility_code=r.facility_code,
+                period=r.period,
+                sequence=r.sequence,
+                record_uuid=r.record_uuid,
+                version=r.version,
+                entered_by=r.entered_by,
+                device=r.device,
+                recorded_at=r.recorded_at,
+            )
+            for r in rows
+        ]

@@ -315,6 +315,10 @@ requisitions = _versioned(
     Column("supplier_code", String(40), nullable=False, server_default=""),
     Column("approved_by", String(200), nullable=False),
     Column("created_at", DateTime, nullable=False),
+    Column("source", String(10), nullable=False, server_default="local"),
+    Column("admissions", Integer, nullable=True),
+    Column("file_name", String(255), nullable=False, server_default=""),
+    Column("checksum", String(64), nullable=False, server_default=""),
     indexes=(Index("ix_requisitions_facility_period", "facility_id", "period"),),
 )
 
@@ -340,9 +344,106 @@ requisition_lines = Table(
     Column("amc", Integer, nullable=False),
     Column("max_quantity", Integer, nullable=False),
     Column("on_order", Integer, nullable=False),
+    Column("downstream", Integer, nullable=False, server_default="0"),
     Column("calculated", Integer, nullable=False),
     Column("requested", Integer, nullable=False),
     Column("justification", Text, nullable=False, server_default=""),
     Column("remarks", Text, nullable=False, server_default=""),
     UniqueConstraint("requisition_id", "line_no", name="uq_requisition_lines_line"),
+)
+
+# District exchange (migration 0008): imported requisitions are stored in `requisitions` with
+# source "imported" and the file's name and checksum; every import attempt is logged.
+requisition_imports = Table(
+    "requisition_imports",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("uuid", String(36), nullable=False, unique=True),
+    Column("file_name", String(255), nullable=False),
+    Column("checksum", String(64), nullable=False, server_default=""),
+    Column("facility_code", String(40), nullable=False, server_default=""),
+    Column("period", Date, nullable=True),
+    Column("sequence", Integer, nullable=True),
+    Column("record_uuid", String(36), nullable=False, server_default=""),
+    Column("version", Integer, nullable=True),
+    Column("outcome", String(12), nullable=False),
+    Column("message", Text, nullable=False, server_default=""),
+    Column("entered_by", String(100), nullable=False),
+    Column("device", String(100), nullable=False),
+    Column("recorded_at", DateTime, nullable=False),
+    Index("ix_requisition_imports_facility_period", "facility_code", "period"),
+)
+
+# Quantities a depot approves for the requisitions of the facilities it supplies: a version
+# per change; facility_id is the requesting facility, depot_id the approving one.
+approved_quantities = _versioned(
+    "approved_quantities",
+    Column("depot_id", Integer, ForeignKey("facilities.id"), nullable=False),
+    Column("period", Date, nullable=False),
+    Column("product_id", Integer, ForeignKey("products.id"), nullable=False),
+    Column("quantity", Integer, nullable=False),
+    indexes=(Index("ix_approved_quantities_depot_period", "depot_id", "period"),),
+)
+
+# Delivery notes (bons de livraison): written by the depot ("out") or imported by the
+# receiving facility ("in"); a receipt line per note line once the delivery is confirmed.
+delivery_notes = Table(
+    "delivery_notes",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("uuid", String(36), nullable=False, unique=True),
+    Column("record_uuid", String(36), nullable=False),
+    Column("number", String(120), nullable=False),
+    Column("direction", String(3), nullable=False),
+    Column("from_code", String(40), nullable=False),
+    Column("from_name", String(200), nullable=False),
+    Column("to_code", String(40), nullable=False),
+    Column("to_name", String(200), nullable=False),
+    Column("region", String(200), nullable=False),
+    Column("district", String(200), nullable=False),
+    Column("period", Date, nullable=False),
+    Column("requisition_sequence", Integer, nullable=True),
+    Column("issued_on", Date, nullable=False),
+    Column("created_at", DateTime, nullable=True),
+    Column("created_by", String(200), nullable=False),
+    Column("shortfalls", Text, nullable=False, server_default="[]"),
+    Column("checksum", String(64), nullable=False, server_default=""),
+    Column("entered_by", String(100), nullable=False),
+    Column("device", String(100), nullable=False),
+    Column("recorded_at", DateTime, nullable=False),
+    UniqueConstraint("record_uuid", "direction", name="uq_delivery_notes_record_direction"),
+)
+
+delivery_note_lines = Table(
+    "delivery_note_lines",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("note_id", Integer, ForeignKey("delivery_notes.id"), nullable=False),
+    Column("line_no", Integer, nullable=False),
+    Column("product_code", String(40), nullable=False),
+    Column("product_name", String(200), nullable=False),
+    Column("base_unit", String(40), nullable=False),
+    Column("pack_unit", String(40), nullable=False),
+    Column("pack_size", Integer, nullable=False),
+    Column("lot", String(60), nullable=False),
+    Column("expiry", Date, nullable=True),
+    Column("quantity", Integer, nullable=False),
+    UniqueConstraint("note_id", "line_no", name="uq_delivery_note_lines_line"),
+)
+
+delivery_receipts = Table(
+    "delivery_receipts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("uuid", String(36), nullable=False, unique=True),
+    Column("note_id", Integer, ForeignKey("delivery_notes.id"), nullable=False),
+    Column("line_no", Integer, nullable=False),
+    Column("received", Integer, nullable=False),
+    Column("reason", Text, nullable=False, server_default=""),
+    Column("movement_uuid", String(36), nullable=False, server_default=""),
+    Column("received_on", Date, nullable=False),
+    Column("entered_by", String(100), nullable=False),
+    Column("device", String(100), nullable=False),
+    Column("recorded_at", DateTime, nullable=False),
+    UniqueConstraint("note_id", "line_no", name="uq_delivery_receipts_line"),
 )

@@ -39,7 +39,7 @@ from core.stock import month_end
 log = logging.getLogger(__name__)
 
 FORMAT = "sahelstock-requisition"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 PRINT_SHEET = "R&R"
 DATA_SHEET = "Données"
 
@@ -60,6 +60,7 @@ HEADER_KEYS = (
     "record_uuid",
     "created_at",
     "approved_by",
+    "admissions",
     "line_count",
 )
 CHECKSUM_KEY = "checksum_sha256"
@@ -83,6 +84,7 @@ LINE_NUMBERS = (
     "amc",
     "max_quantity",
     "on_order",
+    "downstream",
     "calculated",
     "calculated_packs",
     "requested",
@@ -115,6 +117,7 @@ def _line_data(line: RequisitionLine) -> dict[str, Any]:
         "amc": line.amc,
         "max_quantity": line.max_quantity,
         "on_order": line.on_order,
+        "downstream": line.downstream,
         "calculated": line.calculated,
         "calculated_packs": line.calculated_packs,
         "requested": line.requested,
@@ -143,6 +146,7 @@ def requisition_data(requisition: Requisition) -> dict[str, Any]:
         "record_uuid": requisition.record_uuid,
         "created_at": created.isoformat(timespec="seconds") if created else "",
         "approved_by": requisition.approved_by,
+        "admissions": requisition.admissions if requisition.admissions is not None else "",
         "line_count": len(requisition.lines),
         "lines": [_line_data(line) for line in requisition.lines],
     }
@@ -190,6 +194,8 @@ def _packaging(line: RequisitionLine) -> str:
 
 def _notes(line: RequisitionLine) -> str:
     parts = []
+    if line.downstream:
+        parts.append(f"Dont {line.downstream} approuvé(s) pour les établissements servis")
     if line.justification:
         parts.append(f"Justification : {line.justification}")
     if line.remarks:
@@ -390,7 +396,7 @@ def _write_print_sheet(sheet: Any, req: Requisition) -> None:
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.page_margins.left = sheet.page_margins.right = 0.3
     sheet.page_margins.top = sheet.page_margins.bottom = 0.4
-    sheet.oddFooter.left.text = f"R&R {req.facility_code} {req.period:%Y-%m}"
+    sheet.oddFooter.left.text = f"R&&R {req.facility_code} {req.period:%Y-%m}"  # && prints &
     sheet.oddFooter.right.text = "Page &P / &N"
 
 
@@ -441,6 +447,8 @@ class RequisitionFile:
     stored_checksum: str = ""
     computed_checksum: str = ""
     problems: list[Problem] = field(default_factory=list)
+    line_rows: tuple[int, ...] = ()  # the data sheet's row number of each line, 1-based
+    checksum_row: int | None = None
 
     @property
     def checksum_matches(self) -> bool:
@@ -472,20 +480,24 @@ def _parse(file: str, rows: list[list[Any]]) -> RequisitionFile:
 
     header: dict[str, Any] = {}
     stored = ""
+    checksum_row: int | None = None
     index = 0
     while index < len(rows) and rows[index] and cell_text(rows[index][0]):
         key = cell_text(rows[index][0])
         value = rows[index][1] if len(rows[index]) > 1 else None
         if key == CHECKSUM_KEY:
             stored = cell_text(value)
+            checksum_row = index + 1
         elif key in HEADER_KEYS:
             if key in _HEADER_NUMBERS:
                 number = cell_int(value)
                 if number is None:
                     problem(index + 1, "B", f"« {key} » : un nombre entier est attendu.")
                 header[key] = number
-            elif key == "sequence":
+            elif key in ("sequence", "admissions"):
                 header[key] = cell_int(value) if cell_text(value) else ""
+                if header[key] is None:
+                    problem(index + 1, "B", f"« {key} » : un nombre entier ou rien est attendu.")
             else:
                 header[key] = cell_text(value)
         index += 1
@@ -502,6 +514,7 @@ def _parse(file: str, rows: list[list[Any]]) -> RequisitionFile:
     while index < len(rows) and not any(cell_text(c) for c in rows[index]):
         index += 1
     lines_data: list[dict[str, Any]] = []
+    line_rows: list[int] = []
     if index < len(rows):
         names = [cell_text(c) for c in rows[index]]
         if names[: len(LINE_COLUMNS)] != list(LINE_COLUMNS):
@@ -528,6 +541,7 @@ def _parse(file: str, rows: list[list[Any]]) -> RequisitionFile:
                 else:
                     line[name] = cell_text(value)
             lines_data.append(line)
+            line_rows.append(number + 1)
     data = {k: header[k] for k in HEADER_KEYS}
     data["lines"] = lines_data
     computed = checksum(data)
@@ -545,7 +559,9 @@ def _parse(file: str, rows: list[list[Any]]) -> RequisitionFile:
     except ValueError as exc:
         problem(None, None, f"valeur illisible : {exc}.")
         return RequisitionFile(file, None, stored, computed, problems)
-    return RequisitionFile(file, requisition, stored, computed, problems)
+    return RequisitionFile(
+        file, requisition, stored, computed, problems, tuple(line_rows), checksum_row
+    )
 
 
 def _requisition(data: dict[str, Any]) -> Requisition:
@@ -576,6 +592,7 @@ def _requisition(data: dict[str, Any]) -> Requisition:
             amc=d["amc"],
             max_quantity=d["max_quantity"],
             on_order=d["on_order"],
+            downstream=d["downstream"],
             calculated=d["calculated"],
             requested=d["requested"],
             justification=d["justification"],
@@ -599,4 +616,5 @@ def _requisition(data: dict[str, Any]) -> Requisition:
         created_at=created,
         approved_by=data["approved_by"],
         supplier_code=data["supplier_code"],
+        admissions=data["admissions"] if data["admissions"] != "" else None,
     )
