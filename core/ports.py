@@ -15,6 +15,8 @@ from core.ledger import LotStock, Movement, MovementKind
 from core.monthly_reports import ReportProduct, ReportSite, StoredReport
 
 if TYPE_CHECKING:  # core.pcima reads months through core.stock, which imports this module
+    from core.delivery import DeliveryNote
+    from core.district import ApprovedQuantity, ReceivedLine, StoredNote
     from core.orders import StockOrder
     from core.pcima import MonthlyTotals, ProgrammeEvent, Screening, Tally
     from core.requisition import ImportRecord, Requisition
@@ -185,6 +187,33 @@ class RequisitionRepository(Protocol):
     ) -> builtins.list[ImportRecord]: ...
 
 
+class DistrictRepository(Protocol):
+    """Approved quantities, delivery notes and their receipts: append-only."""
+
+    def add_approved(self, approved: ApprovedQuantity) -> None: ...
+    def approved(self, depot_code: str, period: date) -> builtins.list[ApprovedQuantity]: ...
+    def add_note(
+        self,
+        note: DeliveryNote,
+        direction: str,
+        checksum: str,
+        entered_by: str,
+        device: str,
+        recorded_at: datetime,
+    ) -> None: ...
+    def notes(
+        self,
+        direction: str,
+        period: date | None = None,
+        from_code: str | None = None,
+        to_code: str | None = None,
+        record_uuid: str | None = None,
+    ) -> builtins.list[StoredNote]: ...
+    def add_receipts(
+        self, note_id: int, lines: builtins.list[ReceivedLine], device: str
+    ) -> None: ...
+
+
 class UnitOfWork(Protocol):
     @property
     def facilities(self) -> FacilityRepository: ...
@@ -202,6 +231,8 @@ class UnitOfWork(Protocol):
     def monthly_reports(self) -> MonthlyReportRepository: ...
     @property
     def requisitions(self) -> RequisitionRepository: ...
+    @property
+    def district(self) -> DistrictRepository: ...
 
     def __enter__(self) -> Self: ...
     def __exit__(

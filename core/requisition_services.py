@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
 
@@ -28,7 +29,7 @@ from core.stock import add_months, month_end, month_start, month_summaries
 log = logging.getLogger(__name__)
 
 # What approval compares between the draft the director saw and the ledger at that moment.
-_LEDGER_FIELDS = ("usable_stock", "amc", "max_quantity", "on_order", "calculated")
+_LEDGER_FIELDS = ("usable_stock", "amc", "max_quantity", "on_order", "downstream", "calculated")
 
 
 def _check_period(ctx: Context, period: date) -> date:
@@ -42,7 +43,11 @@ def _check_period(ctx: Context, period: date) -> date:
 
 
 def compute_requisition(
-    uow: UnitOfWork, ctx: Context, facility_code: str, period: date
+    uow: UnitOfWork,
+    ctx: Context,
+    facility_code: str,
+    period: date,
+    downstream: Mapping[str, int] | None = None,
 ) -> Requisition:
     """The draft R&R of a facility for the month of `period`, from the ledger: one line per
     product with a movement at the facility by the end of the month, in catalogue order.
@@ -51,14 +56,21 @@ def compute_requisition(
     month_summaries); the AMC is the mean of the adjusted consumptions of the month and the
     months before it (amc_periods, months before the product's first movement left out, as on
     the stock screen); usable stock is E less expired lots at the end of the month; stock on
-    order is the facility's pending orders."""
+    order is the facility's pending orders.
+
+    A depot passes `downstream`, the quantities it approved for the facilities it supplies
+    per product: they are added to its order quantity, and a product it does not stock yet
+    gets a line of its own."""
+    downstream = dict(downstream or {})
     period = _check_period(ctx, period)
     end = month_end(period)
     with uow:
         facility = get_facility(uow, facility_code)
         first_dates = uow.ledger.first_movement_dates(facility.code)
         products = [
-            p for p in uow.products.list() if p.code in first_dates and first_dates[p.code] <= end
+            p
+            for p in uow.products.list()
+            if (p.code in first_dates and first_dates[p.code] <= end) or downstream.get(p.code)
         ]
         settings = uow.settings.all()
         policies = {p.code: resolve_policy(settings, p, facility) for p in products}
@@ -76,7 +88,7 @@ def compute_requisition(
     lines: list[RequisitionLine] = []
     for product in products:
         policy = policies[product.code]
-        first = first_dates[product.code]
+        first = min(first_dates.get(product.code, end), end)
         summaries = month_summaries(
             months,
             opening.get(product.code, []),
@@ -115,6 +127,7 @@ def compute_requisition(
                 policy,
                 on_order.get(product.code, 0),
                 record_uuid=new_record_uuid(),
+                downstream=downstream.get(product.code, 0),
             )
         )
     return Requisition(
@@ -175,7 +188,13 @@ def approve_requisition(
             f"La réquisition n° {draft.sequence} de {draft.facility_code} est déjà approuvée."
         )
     check_requisition(draft)
-    fresh = compute_requisition(uow, ctx, draft.facility_code, draft.period)
+    fresh = compute_requisition(
+        uow,
+        ctx,
+        draft.facility_code,
+        draft.period,
+        downstream={line.product_code: line.downstream for line in draft.lines if line.downstream},
+    )
     if _ledger_figures(fresh) != _ledger_figures(draft):
         raise DomainError(
             "Le registre a changé depuis le calcul de cette réquisition "

@@ -7,6 +7,7 @@ from typing import Self
 
 from sqlalchemy import Connection, Engine
 
+from db.district_repository import SqlDistrictRepository
 from db.monthly_report_repository import SqlMonthlyReportRepository
 from db.orders_repository import SqlOrderRepository
 from db.pcima_repository import SqlPcimaRepository
@@ -30,6 +31,7 @@ class SqlAlchemyUnitOfWork:
     orders: SqlOrderRepository
     monthly_reports: SqlMonthlyReportRepository
     requisitions: SqlRequisitionRepository
+    district: SqlDistrictRepository
 
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
@@ -50,6 +52,7 @@ class SqlAlchemyUnitOfWork:
             self._conn, self.facilities, self.products
         )
         self.requisitions = SqlRequisitionRepository(self._conn, self.facilities, self.products)
+        self.district = SqlDistrictRepository(self._conn, self.facilities, self.products)
         return self
 
     def __exit__(
