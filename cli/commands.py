@@ -10,6 +10,15 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from cli.district import (
+    cmd_deliveries,
+    cmd_delivery_receive,
+    cmd_export_delivery_notes,
+    cmd_requisitions,
+    file_import_dict,
+    import_note,
+    print_requisition_import,
+)
 from cli.forecast import run_forecast
 from core import nutrition, orders, pcima_services, requisition_services, services
 from core.application import Application
@@ -313,26 +322,49 @@ def cmd_card(args: argparse.Namespace, app: Application) -> int:
 
 
 def cmd_import(args: argparse.Namespace, app: Application) -> int:
+    from core.exchange.cells import sahelstock_format
+    from core.exchange.delivery_workbook import FORMAT as DELIVERY_FORMAT
+    from core.exchange.requisition_workbook import FORMAT as REQUISITION_FORMAT
     from core.importing import import_movements
     from core.monthly_reports import MonthlyImportResult, is_monthly_report_file
     from core.monthly_services import import_monthly_reports
+    from core.requisition import ImportOutcome
+    from core.requisition_import import import_requisition_files
 
     if not args.files and not args.map_site and not args.map_product:
         raise DomainError("Indiquez au moins un fichier à importer, ou --map-site / --map-product.")
-    # Each file goes to the import its header row calls for: monthly LMIS reports or movements.
+    # Each file goes to the import it calls for: SahelStock requisitions and delivery notes
+    # by the format on their data sheet, monthly LMIS reports or movements by their header row.
+    paths = [Path(p) for p in args.files]
+    kinds = {path: sahelstock_format(path) for path in paths}
+    requisition_files = [p for p in paths if kinds[p] == REQUISITION_FORMAT]
+    note_files = [p for p in paths if kinds[p] == DELIVERY_FORMAT]
     results: list[Any] = [
         import_monthly_reports(app.uow(), app.ctx, path, dry_run=args.dry_run)
         if is_monthly_report_file(path)
         else import_movements(app.uow(), app.ctx, path, dry_run=args.dry_run)
-        for path in map(Path, args.files)
+        for path in paths
+        if not kinds[path]
     ]
+    if (requisition_files or note_files) and args.dry_run:
+        raise DomainError(
+            "--dry-run ne s'applique pas aux réquisitions ni aux bons de livraison : leur import "
+            "vérifie déjà tout le fichier et n'enregistre rien d'un fichier non valide."
+        )
+    requisitions = import_requisition_files(app.uow, app.ctx, requisition_files)
+    notes = [import_note(app, path) for path in note_files]
     mappings = _apply_report_mappings(args, app)
     if args.json:
         data: Any = [r.to_dict() for r in results]
+        data += [file_import_dict(r) for r in requisitions] + [n for n, _ in notes]
         if mappings:
             data = {"files": data, "mappings": mappings}
         _print_json(data)
     else:
+        for item in requisitions:
+            print_requisition_import(item)
+        for _, text in notes:
+            print(text)
         for r in results:
             if r.problems:
                 print(f"{r.file} : {len(r.problems)} problème(s), rien n'a été enregistré.")
@@ -357,7 +389,10 @@ def cmd_import(args: argparse.Namespace, app: Application) -> int:
                 f"Rapports : {what} {mapping['code']} → {target}"
                 + (" (essai : rien n'a été enregistré)." if args.dry_run else ".")
             )
-    return 1 if any(r.problems for r in results) else 0
+    refused = any(r.outcome is ImportOutcome.REFUSED for r in requisitions) or any(
+        n["outcome"] == "refused" for n, _ in notes
+    )
+    return 1 if refused or any(r.problems for r in results) else 0
 
 
 def _print_monthly_import(r: Any) -> None:
@@ -429,6 +464,8 @@ def cmd_export(args: argparse.Namespace, app: Application) -> int:
         target = target.with_suffix(".xlsx")
     if args.what == "requisition":
         return _export_requisition(args, app, target)
+    if args.what == "delivery-notes":
+        return cmd_export_delivery_notes(args, app)
     write_template(target, services.list_facilities(uow), services.list_products(uow))
     print(f"Modèle écrit : {target}")
     return 0
@@ -846,6 +883,12 @@ def run(args: argparse.Namespace, app: Application) -> int:
         return cmd_orders(args, app)
     if args.command == "requisition":
         return cmd_requisition(args, app)
+    if args.command == "requisitions":
+        return cmd_requisitions(args, app)
+    if args.command == "deliveries":
+        return cmd_deliveries(args, app)
+    if args.command == "delivery":
+        return cmd_delivery_receive(args, app)
     if args.command == "order":
         return cmd_order(args, app)
     if args.command == "nutrition":

@@ -126,11 +126,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument(
         "what",
-        choices=["template", "requisition"],
-        help="template : modèle de mouvements ; requisition : R&R d'un mois",
+        choices=["template", "requisition", "delivery-notes"],
+        help="template : modèle de mouvements ; requisition : R&R d'un mois ; delivery-notes "
+        ": les bons de livraison d'un dépôt pour les réquisitions d'un mois (le stock sort "
+        "de son registre ; -o est alors un dossier)",
     )
-    export.add_argument("-o", "--output", required=True, metavar="FICHIER.xlsx")
-    export.add_argument("--facility", metavar="CODE", help="établissement (requisition)")
+    export.add_argument("-o", "--output", required=True, metavar="FICHIER.xlsx|DOSSIER")
+    export.add_argument(
+        "--facility", metavar="CODE", help="établissement (requisition) ou dépôt (delivery-notes)"
+    )
     export.add_argument(
         "--period", type=year_month, metavar="AAAA-MM", help="mois de la réquisition"
     )
@@ -209,6 +213,48 @@ def build_parser() -> argparse.ArgumentParser:
     )
     approve.add_argument(
         "--remark", action="append", default=[], metavar="PRODUIT=TEXTE", help="observations"
+    )
+
+    requisitions = sub.add_parser(
+        "requisitions",
+        parents=[common, as_json],
+        help="les réquisitions d'un district pour un mois, leurs signalements et les totaux",
+    )
+    requisitions.add_argument(
+        "--district",
+        required=True,
+        metavar="CODE",
+        help="le nom du district sanitaire ou le code de son CSRéf",
+    )
+    requisitions.add_argument("--period", required=True, type=year_month, metavar="AAAA-MM")
+
+    deliveries = sub.add_parser(
+        "deliveries", parents=[common, as_json], help="bons de livraison à réceptionner"
+    )
+    deliveries.add_argument("--facility", required=True, metavar="CODE")
+    delivery = sub.add_parser("delivery", parents=[common], help="réceptionner un bon de livraison")
+    delivery_sub = delivery.add_subparsers(dest="delivery_command", metavar="ACTION", required=True)
+    receive = delivery_sub.add_parser(
+        "receive",
+        parents=[common],
+        help="confirmer la réception (chaque ligne telle qu'expédiée, sauf --received)",
+    )
+    receive.add_argument("number", metavar="NUMÉRO", help="le numéro du bon (BL-…)")
+    receive.add_argument("--facility", required=True, metavar="CODE")
+    receive.add_argument("--on", type=iso_date, metavar="AAAA-MM-JJ", help="date de réception")
+    receive.add_argument(
+        "--received",
+        action="append",
+        default=[],
+        metavar="LIGNE=QUANTITÉ",
+        help="quantité reçue d'une ligne, si elle diffère de l'expédiée (répétable)",
+    )
+    receive.add_argument(
+        "--reason",
+        action="append",
+        default=[],
+        metavar="LIGNE=TEXTE",
+        help="raison de l'écart d'une ligne (obligatoire avec --received)",
     )
 
     orders = sub.add_parser(

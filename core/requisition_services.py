@@ -164,11 +164,18 @@ def _urenas_admissions(
 
 
 def requisition_for(uow: UnitOfWork, ctx: Context, facility_code: str, period: date) -> Requisition:
-    """The approved requisition of that month if there is one, else a fresh draft."""
+    """The approved requisition of that month if there is one, else a fresh draft; a depot's
+    draft includes what it approved for the facilities it supplies (core.district)."""
     with uow:
         facility = get_facility(uow, facility_code)
         stored = uow.requisitions.find(facility.code, month_start(period))
-    return stored if stored is not None else compute_requisition(uow, ctx, facility.code, period)
+    if stored is not None:
+        return stored
+    from core.district import district_requisition, served_facilities
+
+    if served_facilities(uow, facility.code, period):
+        return district_requisition(uow, ctx, facility.code, period)
+    return compute_requisition(uow, ctx, facility.code, period)
 
 
 def approve_requisition(

@@ -86,3 +86,26 @@ def cell_int(value: Any) -> int | None:
         except ValueError:
             return None
     return None
+
+
+def sahelstock_format(path: Any) -> str:
+    """The `format` a SahelStock workbook declares on its data sheet (« sahelstock-
+    requisition », « sahelstock-delivery-note »), or "" for any other file."""
+    import zipfile
+    from pathlib import Path
+
+    if Path(path).suffix.lower() != ".xlsx" or not zipfile.is_zipfile(path):
+        return ""
+    from python_calamine import CalamineWorkbook
+
+    try:
+        with CalamineWorkbook.from_path(str(path)) as workbook:
+            if "Données" not in workbook.sheet_names:
+                return ""
+            rows = workbook.get_sheet_by_name("Données").to_python(nrows=3)
+    except Exception:  # a damaged workbook is for the importer to explain
+        return ""
+    for row in rows:
+        if len(row) > 1 and row[0] == "format":
+            return cell_text(row[1])
+    return ""
