@@ -99,6 +99,13 @@ SCREENS: tuple[ScreenEntry, ...] = (
         "ForecastScreen",
         "Ctrl+9",
     ),
+    ScreenEntry(
+        "requisitions",
+        QT_TRANSLATE_NOOP("MainWindow", "Réquisitions"),
+        "gui.requisition",
+        "RequisitionScreen",
+        "Ctrl+0",
+    ),
 )
 
 

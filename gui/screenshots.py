@@ -54,6 +54,8 @@ def take_screenshots(folder: Path, language: str = "fr") -> list[Path]:
         if entry.key == "forecast":
             _wait_for_outlook(qt_app, screen)
             screen.open_item("RUTF")
+        if entry.key == "requisitions":
+            _wait_for_outlook(qt_app, screen.facility_tab)  # any task with is_busy()
         save(window, f"{n:02d}-{entry.key}")
 
     from gui.nutrition import NutritionScreen
@@ -114,6 +116,33 @@ def take_screenshots(folder: Path, language: str = "fr") -> list[Path]:
         orders.close()
         _wait_for_outlook(qt_app, forecast)
         save(window, "forecast-after-order")
+
+    # After the forecast's order (the R&R counts it as on order), as approval closes the month:
+    # the draft with a line edited but not yet justified, the approval dialog, the approved R&R.
+    from gui.requisition import RequisitionScreen
+    from gui.requisition.facility_model import REQUESTED
+
+    requisitions = window.show_screen("requisitions")
+    assert isinstance(requisitions, RequisitionScreen)
+    rr = requisitions.facility_tab
+    rr.refresh()
+    _wait_for_outlook(qt_app, rr)
+    row = rr.model.row_of("RUTF")
+    if row >= 0:
+        line = rr.model.line(row)
+        index = rr.model.index(row, REQUESTED)
+        rr.model.setData(index, str(line.calculated + line.pack_size * 2 - 40))
+        rr.table.setCurrentIndex(index)
+        save(window, "requisition-1-draft-edited")
+        rr.model.setData(
+            rr.model.index(row, REQUESTED + 1), "Campagne de dépistage de masse en décembre"
+        )
+        dialog = rr.open_approval()
+        if dialog is not None:
+            dialog.name.setText("Awa Traoré")
+            save(dialog, "requisition-2-approval")
+            dialog.approve_button.click()
+            save(window, "requisition-3-approved")
 
     from gui.first_run import FirstRunDialog
 

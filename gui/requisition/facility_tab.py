@@ -1,0 +1,679 @@
+"""The "R&R du mois" tab: the facility's Report & Requisition of a month, computed from the
+ledger, edited and approved by the director, exported as a workbook for the district."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.application import Application
+from core.errors import DomainError
+from core.requisition import Requisition, check_requisition, of_period_fr, period_label_fr
+from core.requisition_services import approve_requisition, requisition_for
+from core.stock import add_months, month_start
+from gui.forms.common import ERROR_STYLE, HINT_STYLE
+from gui.requisition.facility_model import (
+    CALCULATED,
+    JUSTIFICATION,
+    NAME,
+    REMARKS,
+    REQUESTED,
+    UNIT,
+    LineEdit,
+    QuantityDelegate,
+    RequisitionModel,
+    TextDelegate,
+    TwoLineDelegate,
+)
+from gui.stock.model import format_date
+from gui.tasks import Progress, Task, run_task
+
+log = logging.getLogger(__name__)
+
+MONTHS_BACK = 24  # complete months offered in the selector
+RESULT_STYLE = "color: #1b5e20;"
+Key = tuple[str, date]  # (facility, first day of the month)
+
+
+def period_text(period: date) -> str:
+    """ "octobre 2026": core's French label, or the month in the interface language."""
+    locale = QLocale()
+    if locale.language() == QLocale.Language.French:
+        return period_label_fr(period)
+    return (
+        f"{locale.standaloneMonthName(period.month, QLocale.FormatType.LongFormat)} {period.year}"
+    )
+
+
+def of_period_text(period: date) -> str:
+    """ "d'octobre 2026", "de mars 2026" in French (core's elision); the month alone in another
+    language, whose sentences say "of" themselves."""
+    if QLocale().language() == QLocale.Language.French:
+        return of_period_fr(period)
+    return period_text(period)
+
+
+def capitalized(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def last_complete_month(today: date) -> date:
+    return add_months(month_start(today), -1)
+
+
+@dataclass(frozen=True, slots=True)
+class Computed:
+    """What the background computation hands the tab: the question and its answer."""
+
+    key: Key
+    requisition: Requisition
+
+
+def compute(app: Application, key: Key) -> Callable[[Progress, Callable[[], bool]], Computed]:
+    """The work of one refresh, run off the GUI thread (gui.tasks): the approved requisition
+    of the month if there is one, else a draft from the ledger."""
+
+    def work(progress: Progress, _cancelled: Callable[[], bool]) -> Computed:
+        facility, period = key
+        progress(0.0, facility)
+        requisition = requisition_for(app.uow(), app.ctx, facility, period)
+        progress(1.0, facility)
+        return Computed(key, requisition)
+
+    return work
+
+
+class ApprovalDialog(QDialog):
+    """The director's name and, in plain words, what approving does to the registre."""
+
+    #: the stored requisition, once approved
+    approved = Signal(object)
+
+    def __init__(self, app: Application, draft: Requisition, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.app = app
+        self.draft = draft
+        period = period_text(draft.period)
+        following = period_text(add_months(draft.period, 1))
+        self.setWindowTitle(self.tr("Approuver la réquisition"))
+        self.setModal(True)
+
+        layout = QVBoxLayout(self)
+        title = QLabel(
+            self.tr("Réquisition pour {0} — {1} ({2})").format(
+                period, draft.facility_name, draft.facility_code
+            )
+        )
+        title.setStyleSheet("font-weight: bold;")
+        title.setWordWrap(True)
+        layout.addWidget(title)
+        warning = QLabel(
+            self.tr(
+                "L'approbation clôt dans le registre le mois {0} et tous les mois "
+                "précédents : plus aucune entrée (réception, dispensation, perte, inventaire) ne "
+                "pourra y être datée. Les corrections se feront dans le mois suivant ({1}).\n\n"
+                "La réquisition reçoit son numéro et ne se modifie plus."
+            ).format(of_period_text(draft.period), following)
+        )
+        warning.setWordWrap(True)
+        layout.addWidget(warning)
+
+        form = QFormLayout()
+        self.name = QLineEdit(app.ctx.user)
+        self.name.setMaxLength(200)
+        self.name.setMinimumWidth(280)
+        self.name.selectAll()
+        label = QLabel(self.tr("&Nom du directeur (DTC) :"))
+        label.setBuddy(self.name)
+        form.addRow(label, self.name)
+        layout.addLayout(form)
+
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.hide()
+        layout.addWidget(self.message)
+
+        self.buttons = QDialogButtonBox()
+        self.approve_button: QPushButton = self.buttons.addButton(
+            self.tr("&Approuver"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.cancel_button: QPushButton = self.buttons.addButton(
+            self.tr("Annuler"), QDialogButtonBox.ButtonRole.RejectRole
+        )
+        self.approve_button.setDefault(True)
+        self.buttons.accepted.connect(self._on_approve)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(520)
+
+    def _on_approve(self) -> None:
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            approved = approve_requisition(
+                self.app.uow(), self.app.ctx, self.draft, self.name.text()
+            )
+        except DomainError as exc:
+            log.info("Approval refused: %s", exc)
+            self.message.setText("⚠ " + str(exc))
+            self.message.show()
+            return
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self.approved.emit(approved)
+        self.accept()
+
+
+class FacilityRequisitionTab(QWidget):
+    """The R&R of the current facility for a chosen month. Computed in the background when
+    shown, after a change of facility, month or ledger; the user's edits of a draft are kept
+    per facility and month (and applied again to a recomputed draft) until approval or
+    "Recalculer"."""
+
+    data_changed = Signal()
+    status_message = Signal(str)
+    #: emitted once a computation's result (or its refusal) is on screen (tests wait for it)
+    requisition_shown = Signal()
+
+    def __init__(self, app: Application, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.app = app
+        self.facility: str | None = None
+        self._task: Task | None = None
+        self._again = False  # a refresh was asked while computing: compute once more
+        self._stale = True  # asked while hidden: compute when shown
+        self._shown_key: Key | None = None
+        self._edits: dict[Key, dict[str, LineEdit]] = {}
+        self.approval_dialog: ApprovalDialog | None = None
+        self._filled_for: date | None = None  # the month in progress when the selector was filled
+
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        month_label = QLabel(self.tr("&Mois :"))
+        self.month_box = QComboBox()
+        self.month_box.setMinimumContentsLength(22)
+        self.month_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        month_label.setBuddy(self.month_box)
+        self._fill_months()
+        self.status = QLabel()
+        self.status.setStyleSheet("font-weight: bold;")
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.busy_label = QLabel(self.tr("Calcul en cours…"))
+        self.busy_label.setStyleSheet("color: #505050;")
+        self.recalculate_button = QPushButton(self.tr("&Recalculer"))
+        self.recalculate_button.setToolTip(
+            self.tr("Calculer de nouveau à partir du registre (les modifications sont perdues)")
+        )
+        self.export_button = QPushButton(self.tr("E&xporter en Excel…"))
+        self.export_button.setToolTip(
+            self.tr("Le classeur à porter au district ; un brouillon porte la mention BROUILLON")
+        )
+        self.approve_button = QPushButton(self.tr("A&pprouver…"))
+        self.approve_button.setToolTip(
+            self.tr(
+                "Le directeur approuve la réquisition : elle reçoit son numéro et le mois est clos"
+            )
+        )
+        bar.addWidget(month_label)
+        bar.addWidget(self.month_box)
+        bar.addSpacing(12)
+        bar.addWidget(self.busy_label)
+        bar.addStretch(1)
+        bar.addWidget(self.recalculate_button)
+        bar.addWidget(self.export_button)
+        bar.addWidget(self.approve_button)
+        layout.addLayout(bar)
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.hide()
+        layout.addWidget(self.message)
+
+        self.model = RequisitionModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        # Tab leaves the table for the buttons; arrows move between cells; while a cell is
+        # being edited, Tab goes on to the next one (quantity → justification → remarks).
+        self.table.setTabKeyNavigation(False)
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.quantity_delegate = QuantityDelegate(self.table)
+        self.text_delegate = TextDelegate(self.table)
+        self.unit_delegate = TwoLineDelegate(self.table)
+        self.table.setItemDelegateForColumn(UNIT, self.unit_delegate)
+        self.table.setItemDelegateForColumn(CALCULATED, self.quantity_delegate)
+        self.table.setItemDelegateForColumn(REQUESTED, self.quantity_delegate)
+        self.table.setItemDelegateForColumn(JUSTIFICATION, self.text_delegate)
+        self.table.setItemDelegateForColumn(REMARKS, self.text_delegate)
+        vertical = self.table.verticalHeader()
+        vertical.hide()
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(self.fontMetrics().lineSpacing() * 2 + 8)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        header.setMinimumSectionSize(36)
+
+        self.empty = QLabel()
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.empty.setStyleSheet("font-size: 13pt; color: #555;")
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.table)
+        self.pages.addWidget(self.empty)
+        layout.addWidget(self.pages, 1)
+
+        self.month_box.currentIndexChanged.connect(self._on_month_changed)
+        self.recalculate_button.clicked.connect(self.recalculate)
+        self.export_button.clicked.connect(self._on_export)
+        self.approve_button.clicked.connect(self.open_approval)
+        self.model.edited.connect(self._on_edited)
+        self.model.refused.connect(lambda text: self.show_message(text, error=True))
+        self._set_busy(False)
+        self._show_empty(self.tr("Choisissez un établissement pour voir sa réquisition."))
+
+    # --- months ---------------------------------------------------------------------------
+
+    def _fill_months(self) -> None:
+        """The month in progress (its R&R is not possible yet: the message says when), then
+        the last complete months, the most recent first; the last complete one selected."""
+        today = self.app.ctx.today()
+        current = month_start(today)
+        selected = self.month_box.currentData()
+        self._filled_for = current
+        self.month_box.blockSignals(True)
+        self.month_box.clear()
+        self.month_box.addItem(self.tr("{0} (en cours)").format(period_text(current)), current)
+        for back in range(1, MONTHS_BACK + 1):
+            month = add_months(current, -back)
+            self.month_box.addItem(period_text(month), month)
+        index = self._month_index(selected) if isinstance(selected, date) else -1
+        self.month_box.setCurrentIndex(index if index >= 0 else 1)
+        self.month_box.blockSignals(False)
+
+    def _month_index(self, period: date) -> int:
+        """The row of `period` in the selector, -1 if absent (findData does not compare dates
+        held as Python objects)."""
+        wanted = month_start(period)
+        return next(
+            (i for i in range(self.month_box.count()) if self.month_box.itemData(i) == wanted), -1
+        )
+
+    @property
+    def period(self) -> date:
+        chosen = self.month_box.currentData()
+        return chosen if isinstance(chosen, date) else last_complete_month(self.app.ctx.today())
+
+    def set_period(self, period: date) -> None:
+        """Show the R&R of `period` (a month of the selector)."""
+        wanted = month_start(period)
+        index = self._month_index(wanted)
+        if index < 0:
+            raise DomainError(
+                self.tr("Mois {0} : choisissez un mois parmi les {1} derniers.").format(
+                    period_text(wanted), MONTHS_BACK
+                )
+            )
+        if index == self.month_box.currentIndex():
+            self.refresh()
+        else:
+            self.month_box.setCurrentIndex(index)
+
+    def _on_month_changed(self, _index: int) -> None:
+        self.show_message("")
+        self.refresh()
+
+    # --- computing ------------------------------------------------------------------------
+
+    def set_facility(self, code: str | None) -> None:
+        if code != self.facility:
+            self.show_message("")  # it spoke of the other facility
+        self.facility = code
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Compute again (in the background); a hidden tab waits until it is shown."""
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._start()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._start()
+
+    def is_busy(self) -> bool:
+        return self._task is not None
+
+    @property
+    def key(self) -> Key | None:
+        return (self.facility, self.period) if self.facility else None
+
+    def _start(self) -> None:
+        self._stale = False
+        if month_start(self.app.ctx.today()) != self._filled_for:
+            self._fill_months()  # the application stayed open into a new month
+        if self._task is not None:
+            self._again = True  # the running one answers an older question
+            return
+        key = self.key
+        if key is None:
+            self._shown_key = None
+            self.model.set_requisition(None)
+            self._show_empty(self.tr("Choisissez un établissement pour voir sa réquisition."))
+            self.requisition_shown.emit()
+            return
+        if key != self._shown_key:
+            self.model.set_requisition(None)
+            self._show_empty(self.tr("Calcul de la réquisition…"))
+        self._set_busy(True)
+        self._task = run_task(compute(self.app, key), self._on_computed, self._on_failed)
+
+    def _finished(self) -> bool:
+        """The task is over; False when a newer question is pending (and now started)."""
+        self._task = None
+        self._set_busy(False)
+        if self._again:
+            self._again = False
+            self._start()
+            return False
+        return True
+
+    def _on_computed(self, result: Computed) -> None:
+        if not self._finished():
+            return
+        if result.key != self.key:  # the facility or month changed meanwhile
+            self._start()
+            return
+        self._show(result.key, result.requisition)
+        self.requisition_shown.emit()
+
+    def _on_failed(self, exc: BaseException, _details: str) -> None:
+        if not self._finished():
+            return
+        self._shown_key = self.key
+        self.model.set_requisition(None)
+        if isinstance(exc, DomainError):
+            self._show_empty(str(exc))
+        else:  # the traceback is in the log (gui.tasks)
+            self._show_empty(self.tr("La réquisition n'a pas pu être calculée : {0}").format(exc))
+        self._update()
+        self.requisition_shown.emit()
+
+    # --- showing --------------------------------------------------------------------------
+
+    def _show(self, key: Key, requisition: Requisition) -> None:
+        same = key == self._shown_key
+        current = self.table.currentIndex()
+        self._shown_key = key
+        if requisition.is_draft:
+            self.model.set_requisition(requisition, self._edits.setdefault(key, {}))
+        else:
+            self._edits.pop(key, None)
+            self.model.set_requisition(requisition)
+        if not requisition.lines:
+            self._show_empty(
+                self.tr(
+                    "{0} : aucun produit à {1}. La réquisition liste les produits reçus ou "
+                    "comptés dans l'établissement : enregistrez d'abord une réception ou un "
+                    "inventaire."
+                ).format(capitalized(period_text(requisition.period)), requisition.facility_name)
+            )
+        else:
+            self.pages.setCurrentWidget(self.table)
+            self._fit_columns()
+            if same and current.isValid() and current.row() < self.model.rowCount():
+                self.table.setCurrentIndex(self.model.index(current.row(), current.column()))
+        self._update()
+
+    def _show_empty(self, text: str) -> None:
+        self.empty.setText(text)
+        self.pages.setCurrentWidget(self.empty)
+        self._update()
+
+    def show_message(self, text: str, error: bool = False, done: bool = False) -> None:
+        """A line above the table: a refusal (red), a result (green) or a hint (grey)."""
+        style = ERROR_STYLE if error else RESULT_STYLE if done else HINT_STYLE
+        prefix = "⚠ " if error else "✔ " if done else ""
+        self.message.setStyleSheet(style)
+        self.message.setText(prefix + text if text else "")
+        self.message.setVisible(bool(text))
+
+    def status_text(self) -> str:
+        requisition = self.model.requisition
+        if requisition is None:
+            return ""
+        period = capitalized(period_text(requisition.period))
+        if not requisition.is_draft:
+            when = format_date(requisition.created_at.date()) if requisition.created_at else ""
+            return self.tr("{0} · Approuvée — n° {1}, par {2} le {3}").format(
+                period, requisition.sequence, requisition.approved_by, when
+            )
+        parts = [self.tr("{0} · Brouillon — calculé à partir du registre").format(period)]
+        changed = self.model.changed_count()
+        if changed:
+            parts.append(self.tr("{0} ligne(s) modifiée(s)").format(changed))
+        problems = len(self.model.problem_rows())
+        if problems:
+            parts.append(self.tr("⚠ {0} à justifier").format(problems))
+        return " · ".join(parts)
+
+    def _update(self) -> None:
+        self.status.setText(self.status_text())
+        self.status.setToolTip(
+            self.tr(
+                "Modifications gardées tant que l'application reste ouverte : approuvez la "
+                "réquisition pour l'enregistrer"
+            )
+            if self.model.changed_count()
+            else ""
+        )
+        requisition = self.model.requisition
+        idle = self._task is None
+        draft = requisition is not None and requisition.is_draft
+        self.approve_button.setEnabled(idle and draft and bool(requisition and requisition.lines))
+        self.export_button.setEnabled(idle and requisition is not None and bool(requisition.lines))
+        self.recalculate_button.setEnabled(
+            idle and self.facility is not None and (requisition is None or draft)
+        )
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy_label.setVisible(busy)
+        self._update()
+
+    def _fit_columns(self) -> None:
+        """Widths from the contents, with the long texts held to a readable width (they wrap
+        on two lines; the tooltip has them whole)."""
+        self.table.resizeColumnsToContents()
+        metrics = self.fontMetrics()
+        # (smallest, largest) in pixels; None: as the contents say
+        limits = {
+            NAME: (None, metrics.horizontalAdvance("Artéméther-luméfantrine 20/120 mg,")),
+            JUSTIFICATION: (
+                metrics.horizontalAdvance("Campagne de dépistage"),
+                metrics.horizontalAdvance("Campagne de dépistage de masse en"),
+            ),
+            REMARKS: (
+                metrics.horizontalAdvance("Observations ✎") + 24,
+                metrics.horizontalAdvance("Campagne de dépistage de masse"),
+            ),
+        }
+        for column, (smallest, largest) in limits.items():
+            width = self.table.columnWidth(column)
+            if smallest is not None:
+                width = max(width, smallest)
+            if largest is not None:
+                width = min(width, largest)
+            self.table.setColumnWidth(column, width)
+
+    # --- editing --------------------------------------------------------------------------
+
+    def _on_edited(self, code: str, text: str) -> None:
+        row = self.model.row_of(code)
+        self.show_message(text, error=row in self.model.problem_rows())
+        self._update()
+
+    def has_edits(self) -> bool:
+        return self.model.changed_count() > 0
+
+    def confirm_discard(self) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Abandonner vos modifications ?"),
+            self.tr(
+                "Les quantités demandées, justifications et observations saisies pour {0} "
+                "seront remplacées par le calcul du registre."
+            ).format(period_text(self.period)),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
+
+    def recalculate(self) -> None:
+        """The draft again from the ledger, the edits dropped (after confirmation)."""
+        key = self.key
+        if key is None:
+            return
+        if self.has_edits() and not self.confirm_discard():
+            return
+        self._edits.pop(key, None)
+        self.show_message("")
+        self._shown_key = None  # nothing of the old draft is kept on screen
+        self.refresh()
+
+    # --- approval -------------------------------------------------------------------------
+
+    def open_approval(self) -> ApprovalDialog | None:
+        """Ask the director's name; a line still to justify is shown first, no dialog."""
+        requisition = self.model.requisition
+        if requisition is None or not requisition.is_draft or self._task is not None:
+            return None
+        try:
+            check_requisition(requisition)
+        except DomainError as exc:
+            self.show_message(self.tr("Approbation impossible : {0}").format(exc), error=True)
+            rows = self.model.problem_rows()
+            if rows:
+                index = self.model.index(rows[0], JUSTIFICATION)
+                self.table.setCurrentIndex(index)
+                self.table.scrollTo(index)
+                self.table.setFocus()
+            return None
+        dialog = ApprovalDialog(self.app, requisition, self)
+        dialog.approved.connect(self._on_approved)
+        dialog.finished.connect(lambda _result: self._forget_dialog(dialog))
+        self.approval_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _forget_dialog(self, dialog: ApprovalDialog) -> None:
+        if self.approval_dialog is dialog:
+            self.approval_dialog = None
+        dialog.deleteLater()
+
+    def _on_approved(self, approved: Requisition) -> None:
+        key = (approved.facility_code, approved.period)
+        self._edits.pop(key, None)
+        self._show(key, approved)
+        text = self.tr(
+            "Réquisition n° {0} {1} approuvée par {2}. Exportez-la en Excel pour le district."
+        ).format(approved.sequence, of_period_text(approved.period), approved.approved_by)
+        self.show_message(text, done=True)
+        self.status_message.emit(text)
+        self.data_changed.emit()
+
+    # --- export ---------------------------------------------------------------------------
+
+    def suggested_name(self) -> str:
+        return f"RR_{self.facility}_{self.period:%Y-%m}.xlsx"
+
+    def _on_export(self) -> None:
+        if self.model.requisition is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Exporter la réquisition"),
+            self.suggested_name(),
+            self.tr("Classeur Excel (*.xlsx)"),
+        )
+        if path:
+            self.export_excel(Path(path))
+
+    def export_excel(self, path: Path) -> Path | None:
+        """Write the requisition shown (a draft with its edits, or the approved one) as the
+        district's workbook; the result shows above the table."""
+        requisition = self.model.requisition
+        if requisition is None:
+            return None
+        if path.suffix.lower() != ".xlsx":
+            path = path.with_name(path.name + ".xlsx")
+        # openpyxl costs a fifth of a second: loaded when a requisition is first exported.
+        from core.exchange.requisition_workbook import write_requisition_workbook
+
+        try:
+            written = write_requisition_workbook(requisition, path)
+        except OSError as exc:
+            log.warning("Requisition export failed: %s", exc)
+            self.show_message(
+                self.tr(
+                    "Réquisition non enregistrée : impossible d'écrire {0} ({1}). Si le fichier "
+                    "est ouvert dans Excel, fermez-le ; sinon choisissez un autre dossier."
+                ).format(path, exc.strerror or exc),
+                error=True,
+            )
+            return None
+        except DomainError as exc:
+            self.show_message(str(exc), error=True)
+            return None
+        if requisition.is_draft:
+            text = self.tr(
+                "Brouillon enregistré : {0}. Il porte la mention BROUILLON : faites approuver "
+                "la réquisition avant de l'envoyer au district."
+            ).format(written)
+        else:
+            text = self.tr(
+                "Réquisition n° {0} enregistrée : {1}. Copiez ce fichier sur la clé USB pour "
+                "le district."
+            ).format(requisition.sequence, written)
+        self.show_message(text, done=True)
+        self.status_message.emit(text)
+        return written
