@@ -474,13 +474,15 @@ class _Simulation:
                 reference,
                 note,
             )
+            # The facility receives its supplier's delivery note: a receipt (B of its R&R);
+            # for the depot, what leaves for the facilities it serves is a transfer (D).
             self._emit(
                 target,
                 day,
-                MovementKind.TRANSFER_IN,
+                MovementKind.RECEIPT,
                 amount,
                 lot,
-                Reason.TRANSFER_IN,
+                None,
                 source.site.code,
                 reference,
                 note,

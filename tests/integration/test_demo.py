@@ -129,7 +129,7 @@ def test_a_cscom_ran_out_of_rutf_for_several_days_months_ago_then_was_resupplied
         line.movement
         for line in card
         if line.movement.occurred_on == last_empty + timedelta(days=1)
-        and line.movement.kind is MovementKind.TRANSFER_IN
+        and line.movement.kind is MovementKind.RECEIPT
     ]
     assert resupply and all(m.counterpart == "CSREF-MOPTI" for m in resupply)
     assert usable[TODAY] > 0  # and it has RUTF again today
