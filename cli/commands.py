@@ -13,6 +13,7 @@ from typing import Any
 from cli.district import (
     cmd_deliveries,
     cmd_delivery_receive,
+    cmd_export_consolidated,
     cmd_export_delivery_notes,
     cmd_requisitions,
     file_import_dict,
@@ -466,6 +467,8 @@ def cmd_export(args: argparse.Namespace, app: Application) -> int:
         return _export_requisition(args, app, target)
     if args.what == "delivery-notes":
         return cmd_export_delivery_notes(args, app)
+    if args.what == "consolidated":
+        return cmd_export_consolidated(args, app, target)
     write_template(target, services.list_facilities(uow), services.list_products(uow))
     print(f"Modèle écrit : {target}")
     return 0

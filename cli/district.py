@@ -304,3 +304,33 @@ def cmd_delivery_receive(args: argparse.Namespace, app: Application) -> int:
     for line_no, shipped, got, reason in done.discrepancies:
         print(f"  Écart ligne {line_no} : {shipped} expédié(s), {got} reçu(s) — {reason}")
     return 0
+
+
+def cmd_export_consolidated(args: argparse.Namespace, app: Application, target: Path) -> int:
+    """The month's requisitions of every facility in this database, by region, district and
+    facility, as one workbook."""
+    from core.consolidation import consolidate
+    from core.exchange.consolidated_workbook import write_consolidated_workbook
+
+    if args.period is None:
+        raise DomainError(
+            "Indiquez le mois : python main.py export consolidated --period AAAA-MM -o FICHIER.xlsx"
+        )
+    with app.uow() as uow:
+        requisitions = uow.requisitions.for_period(args.period)
+    if not requisitions:
+        raise DomainError(
+            f"Aucune réquisition pour {period_label_fr(args.period)} : importez d'abord les "
+            "classeurs des établissements (python main.py import DOSSIER/*.xlsx)."
+        )
+    consolidation = consolidate(requisitions)
+    write_consolidated_workbook(consolidation, target)
+    total = consolidation.total
+    print(
+        f"Synthèse écrite : {target} ({total.facilities} établissement(s), "
+        f"{len(consolidation.regions)} région(s), {len(consolidation.districts)} district(s) ; "
+        f"{total.facilities_stocked_out} établissement(s) en rupture)."
+    )
+    for note in consolidation.notes:
+        print(f"  Note : {note}")
+    return 0

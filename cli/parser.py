@@ -126,10 +126,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument(
         "what",
-        choices=["template", "requisition", "delivery-notes"],
+        choices=["template", "requisition", "delivery-notes", "consolidated"],
         help="template : modèle de mouvements ; requisition : R&R d'un mois ; delivery-notes "
         ": les bons de livraison d'un dépôt pour les réquisitions d'un mois (le stock sort "
-        "de son registre ; -o est alors un dossier)",
+        "de son registre ; -o est alors un dossier) ; consolidated : la synthèse par région, "
+        "district et établissement des réquisitions importées d'un mois",
     )
     export.add_argument("-o", "--output", required=True, metavar="FICHIER.xlsx|DOSSIER")
     export.add_argument(

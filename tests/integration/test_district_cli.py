@@ -103,6 +103,11 @@ def test_from_cscoms_to_the_district_and_back(capsys, tmp_path: Path) -> None:
     )
     assert "2 réquisition(s) reçue(s) sur 2" in out and "RUTF" in out
 
+    synthesis = tmp_path / "synthese.xlsx"
+    code, out, _ = run(capsys, "--db", depot_db, "export", "consolidated", "--period", "2026-10",
+                       "-o", str(synthesis))  # fmt: skip
+    assert code == 0 and "2 établissement(s)" in out and synthesis.exists()
+
     folder = tmp_path / "bons"
     code, out, _ = run(capsys, "--db", depot_db, "export", "delivery-notes", "--facility",
                        "CSREF-MOP", "--period", "2026-10", "-o", str(folder))  # fmt: skip
