@@ -135,6 +135,7 @@ class ReviewFacility:
     flags: list[Problem] = field(default_factory=list)
     approved: dict[str, int] = field(default_factory=dict)  # product → approved quantity
     set_by_depot: frozenset[str] = frozenset()  # products whose approval was changed
+    delivery_note: str = ""  # the number of the delivery note already issued, if any
 
     @property
     def code(self) -> str:
@@ -150,10 +151,12 @@ class ReviewProduct:
     requested: int
     approved: int
     depot_usable: int
+    to_ship: int = 0  # approved for facilities whose delivery note is not issued yet
 
     @property
     def over_supply(self) -> bool:
-        return self.approved > self.depot_usable
+        """More is approved, for facilities still to be delivered, than the depot holds."""
+        return self.to_ship > self.depot_usable
 
 
 @dataclass(frozen=True)
@@ -165,8 +168,12 @@ class DistrictReview:
     products: list[ReviewProduct]
 
     def requests(self) -> list[DeliveryRequest]:
-        """Approved quantities per facility (facilities with a requisition), for delivery."""
-        return [(f.code, dict(f.approved)) for f in self.facilities if f.requisition is not None]
+        """Approved quantities per facility with a requisition and no delivery note yet."""
+        return [
+            (f.code, dict(f.approved))
+            for f in self.facilities
+            if f.requisition is not None and not f.delivery_note
+        ]
 
     def downstream(self) -> dict[str, int]:
         """Approved quantities of all facilities together, per product."""
@@ -175,8 +182,8 @@ class DistrictReview:
     def warnings(self) -> list[str]:
         """A French sentence per product approved beyond what the depot can supply."""
         return [
-            f"{p.product_code} ({p.product_name}) : {p.approved} {p.base_unit} approuvé(s) pour "
-            f"les établissements, le dépôt n'en a que {p.depot_usable} utilisable(s) le "
+            f"{p.product_code} ({p.product_name}) : {p.to_ship} {p.base_unit} approuvé(s) pour "
+            f"les établissements à livrer, le dépôt n'en a que {p.depot_usable} utilisable(s) le "
             f"{self.as_of:%d/%m/%Y} ; réduisez les quantités approuvées ou attendez la "
             "livraison du niveau supérieur."
             for p in self.products
@@ -222,6 +229,10 @@ def district_review(uow: UnitOfWork, ctx: Context, depot_code: str, period: date
         stored = {
             (a.facility_code, a.product_code): a for a in uow.district.approved(depot.code, period)
         }
+        issued = {
+            n.note.to_code: n.note.number
+            for n in uow.district.notes("out", period=period, from_code=depot.code)
+        }
         rows: list[ReviewFacility] = []
         for facility in served:
             req = by_facility.get(facility.code)
@@ -239,7 +250,16 @@ def district_review(uow: UnitOfWork, ctx: Context, depot_code: str, period: date
                     changed.add(line.product_code)
                 else:
                     approved[line.product_code] = line.requested
-            rows.append(ReviewFacility(facility, req, flags, approved, frozenset(changed)))
+            rows.append(
+                ReviewFacility(
+                    facility,
+                    req,
+                    flags,
+                    approved,
+                    frozenset(changed),
+                    issued.get(facility.code, ""),
+                )
+            )
         catalogue = {p.code: p for p in uow.products.list()}
         codes = sorted(
             {code for row in rows for code in row.approved},
@@ -263,6 +283,7 @@ def district_review(uow: UnitOfWork, ctx: Context, depot_code: str, period: date
                 requested=requested,
                 approved=sum(row.approved.get(code, 0) for row in rows),
                 depot_usable=_usable(lots[code], on),
+                to_ship=sum(row.approved.get(code, 0) for row in rows if not row.delivery_note),
             )
         )
     return DistrictReview(depot, period, on, rows, products)
@@ -346,9 +367,11 @@ def district_requisition(
 def prepare_delivery_notes(
     uow: UnitOfWork, ctx: Context, depot_code: str, period: date, on: date | None = None
 ) -> list[DeliveryNote]:
-    """A delivery note per facility with a requisition of the month: the approved quantities
-    shipped from the depot's lots, FEFO, facilities served in code order; what the depot
-    cannot supply is listed as a shortfall. Nothing is stored (see issue_delivery_notes)."""
+    """A delivery note per facility with a requisition of the month and no note yet (one
+    whose requisition arrived late gets its note later, from what is left): the approved
+    quantities shipped from the depot's lots, FEFO, facilities served in code order; what
+    the depot cannot supply is listed as a shortfall. Nothing is stored (issue_delivery_notes
+    does)."""
     on = on or ctx.today()
     review = district_review(uow, ctx, depot_code, period)
     requests = review.requests()
@@ -358,7 +381,7 @@ def prepare_delivery_notes(
     plan = plan_deliveries(requests, lots, on, catalogue)
     notes = []
     for row in review.facilities:
-        if row.requisition is None or row.code not in plan:
+        if row.requisition is None or row.delivery_note or row.code not in plan:
             continue
         lines, shortfalls = plan[row.code]
         if not lines and not shortfalls:
@@ -395,7 +418,10 @@ def issue_delivery_notes(
     from core.exchange.requisition_workbook import checksum
 
     if not notes:
-        raise DomainError("Aucun bon de livraison à établir : aucune quantité approuvée.")
+        raise DomainError(
+            "Aucun bon de livraison à établir : chaque établissement ayant une réquisition ce "
+            "mois-là a déjà son bon, ou aucune quantité n'est approuvée."
+        )
     with uow:
         for note in notes:
             _check_date(ctx, note.issued_on)

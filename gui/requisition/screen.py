@@ -8,6 +8,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from core.application import Application
+from gui.requisition.district_tab import DistrictRequisitionTab
 from gui.requisition.facility_tab import FacilityRequisitionTab
 from gui.screen import Screen
 
@@ -17,6 +18,7 @@ CONTEXT = "RequisitionScreen"
 # has set_facility(code) and refresh(), and signals data_changed and status_message(str).
 TABS: tuple[tuple[str, Any, str], ...] = (
     ("facility", FacilityRequisitionTab, QT_TRANSLATE_NOOP("RequisitionScreen", "R&R du mois")),
+    ("district", DistrictRequisitionTab, QT_TRANSLATE_NOOP("RequisitionScreen", "District")),
 )
 
 
@@ -70,7 +72,10 @@ class RequisitionScreen(Screen):
             self.show_tab(item)
 
     def _on_data_changed(self, key: str) -> None:
+        # An approval closes a month, delivery notes and receipts post movements: the other
+        # screens reload too.
         self._stale |= {k for k in self.pages if k != key}
+        self.ledger_changed.emit()
 
     def _on_tab_changed(self, _index: int) -> None:
         current = self.tabs.currentWidget()

@@ -117,7 +117,7 @@ def test_from_cscoms_to_the_district_and_back(capsys, tmp_path: Path) -> None:
     # Establishing them twice is refused: the stock left once.
     code, _, err = run(capsys, "--db", depot_db, "export", "delivery-notes", "--facility",
                        "CSREF-MOP", "--period", "2026-10", "-o", str(folder))  # fmt: skip
-    assert code != 0 and "déjà été établi" in err
+    assert code != 0 and "a déjà son bon" in err
 
     code, out, _ = run(capsys, "--db", dbs["CSCOM-A"], "import", str(note_a))
     assert code == 0 and "BL-CSREF-MOP-2026-10-CSCOM-A" in out

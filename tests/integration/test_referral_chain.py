@@ -184,6 +184,13 @@ def test_two_cscoms_a_csref_and_back(laptops: dict[str, Laptop], tmp_path: Path)
             if m.kind is MovementKind.TRANSFER_OUT and m.reference.startswith("BL-")
         ]
     assert sum(s.balance for s in left) == 0  # everything left the depot
+    after = district_review(depot.uow(), depot.ctx, CSREF, OCTOBER)
+    assert {f.code: f.delivery_note for f in after.facilities} == {
+        SEVARE: "BL-CSREF-MOP-2026-10-CSCOM-SEV",
+        SOCOURA: "BL-CSREF-MOP-2026-10-CSCOM-SOC",
+    }
+    assert after.products[0].to_ship == 0 and after.warnings() == []  # shipped, not owed
+    assert prepare_delivery_notes(depot.uow(), depot.ctx, CSREF, OCTOBER) == []
     assert sorted((m.counterpart, m.lot, -m.quantity) for m in outs) == [
         (SEVARE, "EARLY", 600),
         (SEVARE, "LATE", 750),
