@@ -19,6 +19,7 @@ from core.exchange.movements import Problem
 from core.facilities import Facility, FacilityType
 from core.ledger import LotStock, Movement, MovementKind, Reason, fefo_order
 from core.ports import UnitOfWork
+from core.pcima import int_fr
 from core.requisition import Requisition, period_label_fr
 from core.requisition_import import requisition_flags, rutf_tolerance
 from core.services import Context, _check_date, _lot_for_incoming, _post, get_facility
@@ -182,8 +183,9 @@ class DistrictReview:
     def warnings(self) -> list[str]:
         """A French sentence per product approved beyond what the depot can supply."""
         return [
-            f"{p.product_code} ({p.product_name}) : {p.to_ship} {p.base_unit} approuvé(s) pour "
-            f"les établissements à livrer, le dépôt n'en a que {p.depot_usable} utilisable(s) le "
+            f"{p.product_code} ({p.product_name}) : {int_fr(p.to_ship)} {p.base_unit} "
+            "approuvé(s) pour les établissements à livrer, le dépôt n'en a que "
+            f"{int_fr(p.depot_usable)} utilisable(s) le "
             f"{self.as_of:%d/%m/%Y} ; réduisez les quantités approuvées ou attendez la "
             "livraison du niveau supérieur."
             for p in self.products
