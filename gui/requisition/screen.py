@@ -8,6 +8,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from core.application import Application
+from gui.requisition.consolidated_tab import ConsolidatedRequisitionTab
+from gui.requisition.delivery_tab import DeliveryReceiptTab
 from gui.requisition.district_tab import DistrictRequisitionTab
 from gui.requisition.facility_tab import FacilityRequisitionTab
 from gui.screen import Screen
@@ -19,6 +21,16 @@ CONTEXT = "RequisitionScreen"
 TABS: tuple[tuple[str, Any, str], ...] = (
     ("facility", FacilityRequisitionTab, QT_TRANSLATE_NOOP("RequisitionScreen", "R&R du mois")),
     ("district", DistrictRequisitionTab, QT_TRANSLATE_NOOP("RequisitionScreen", "District")),
+    (
+        "consolidated",
+        ConsolidatedRequisitionTab,
+        QT_TRANSLATE_NOOP("RequisitionScreen", "Vue consolidée"),
+    ),
+    (
+        "deliveries",
+        DeliveryReceiptTab,
+        QT_TRANSLATE_NOOP("RequisitionScreen", "Livraisons reçues"),
+    ),
 )
 
 
