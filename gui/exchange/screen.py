@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDir, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDir, QLocale, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -342,7 +342,10 @@ class ExchangeScreen(Screen):
                     progress((n + fraction) / len(files), name)
 
                 result: ImportResult | MonthlyImportResult
-                if is_monthly_report_file(Path(path)):
+                elsewhere = _sahelstock_workbook_problem(Path(path))
+                if elsewhere is not None:
+                    result = ImportResult(name, 0, 0, 0, [elsewhere], True, committed=False)
+                elif is_monthly_report_file(Path(path)):
                     result = import_monthly_reports(
                         uow(), ctx, Path(path), dry_run=True, progress=_stoppable(step, cancelled)
                     )
@@ -941,3 +944,27 @@ class ExchangeScreen(Screen):
         return next(
             (c.result for c in self.files_model.checks() if c.result.file == file_name), None
         )
+
+
+def _sahelstock_workbook_problem(path: Path) -> Problem | None:
+    """A requisition or delivery note workbook dropped here: say where it is imported."""
+    from core.exchange.cells import sahelstock_format
+    from core.exchange.delivery_workbook import FORMAT as DELIVERY_FORMAT
+    from core.exchange.requisition_workbook import FORMAT as REQUISITION_FORMAT
+
+    kind = sahelstock_format(path)
+    if kind == REQUISITION_FORMAT:
+        message = QCoreApplication.translate(
+            "ExchangeScreen",
+            "ce classeur est une réquisition (R&R) : importez-le dans l'écran Réquisitions, "
+            "onglet District (ou Vue consolidée).",
+        )
+    elif kind == DELIVERY_FORMAT:
+        message = QCoreApplication.translate(
+            "ExchangeScreen",
+            "ce classeur est un bon de livraison : importez-le dans l'écran Réquisitions, "
+            "onglet Livraisons reçues.",
+        )
+    else:
+        return None
+    return Problem(path.name, "", None, None, message)

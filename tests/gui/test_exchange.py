@@ -194,6 +194,23 @@ def test_every_problem_is_listed_by_row_and_column_and_nothing_is_written(
     assert card(app, "RUTF") == []
 
 
+def test_a_requisition_workbook_is_sent_to_the_requisitions_screen(
+    qtbot, monkeypatch, app, screen, tmp_path
+):
+    from core.exchange.requisition_workbook import write_requisition_workbook
+    from tests.integration.test_requisition_import import _line, _requisition
+
+    path = write_requisition_workbook(
+        _requisition((_line("RUTF", 300, 450, 600, -10, 140),)), tmp_path / "RR.xlsx"
+    )
+    choose(monkeypatch, qtbot, screen, path)
+    problems = screen.problems_model
+    assert problems.rowCount() == 1
+    assert "réquisition (R&R)" in problems.index(0, 4).data()
+    assert "écran Réquisitions" in problems.index(0, 4).data()
+    assert not screen.import_button.isEnabled()
+
+
 def test_cancelling_a_long_check_and_a_long_import_writes_nothing(
     qtbot, monkeypatch, app, screen, tmp_path
 ):
