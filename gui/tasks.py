@@ -79,3 +79,68 @@ def run_task(
     task.signals.finished.connect(lambda: _running.discard(task))
     (pool or QThreadPool.globalInstance()).start(task)
     return task
+
+
+class BackgroundRefresh(QObject):
+    """The background work of a view that answers one question at a time (the R&R of a
+    month, a forecast): a refresh asked while a run is under way is started again when that
+    run ends, because its answer is already out of date.
+
+    `restart()` is the view's own refresh, called then; `set_busy(flag)` shows or hides what
+    tells the user that the view is computing. The result of a run reaches its callbacks only
+    when no newer question is pending. Being a child of the view, it stops listening when the
+    view is deleted."""
+
+    def __init__(
+        self,
+        parent: QObject,
+        restart: Callable[[], None],
+        set_busy: Callable[[bool], None],
+    ) -> None:
+        super().__init__(parent)
+        self._restart = restart
+        self._set_busy = set_busy
+        self._task: Task | None = None
+        self._again = False  # a refresh was asked while running: run once more
+        self._on_success: Callable[[Any], None] = lambda _result: None
+        self._on_failure: Callable[[BaseException, str], None] = lambda _exc, _details: None
+
+    def is_running(self) -> bool:
+        return self._task is not None
+
+    def postpone(self) -> bool:
+        """True when a run is under way: the view's refresh is then called again once it ends
+        (the running one answers an older question)."""
+        if self._task is not None:
+            self._again = True
+            return True
+        return False
+
+    def start(
+        self,
+        work: Callable[[Progress, Callable[[], bool]], Any],
+        on_success: Callable[[Any], None],
+        on_failure: Callable[[BaseException, str], None],
+    ) -> None:
+        """Run `work` in the background (see run_task), the view shown busy meanwhile."""
+        self._on_success, self._on_failure = on_success, on_failure
+        self._set_busy(True)
+        self._task = run_task(work, self._succeeded, self._failed)
+
+    def _finished(self) -> bool:
+        """The run is over; False when a newer question is pending (and now started)."""
+        self._task = None
+        self._set_busy(False)
+        if self._again:
+            self._again = False
+            self._restart()
+            return False
+        return True
+
+    def _succeeded(self, result: Any) -> None:
+        if self._finished():
+            self._on_success(result)
+
+    def _failed(self, exc: BaseException, details: str) -> None:
+        if self._finished():
+            self._on_failure(exc, details)

@@ -10,7 +10,6 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QModelIndex, Qt, Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -44,10 +43,10 @@ from gui.forecast.model import (
     OutlookModel,
     risk_text,
 )
-from gui.screen import Screen
+from gui.screen import RefreshWhenShown, Screen, open_dialog
 from gui.stock.model import format_date, unit_text
 from gui.stock.screen import TwoLineQuantityDelegate
-from gui.tasks import Progress, Task, run_task
+from gui.tasks import BackgroundRefresh, Progress
 
 if TYPE_CHECKING:
     from matplotlib.figure import FigureBase
@@ -84,7 +83,7 @@ def compute_outlook(
     return work
 
 
-class ForecastScreen(Screen):
+class ForecastScreen(RefreshWhenShown, Screen):
     """Products most at risk first; computed in the background when the screen is shown,
     after a change of facility, of the ledger or of the orders."""
 
@@ -97,8 +96,7 @@ class ForecastScreen(Screen):
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
         from matplotlib.figure import Figure
 
-        self._task: Task | None = None
-        self._again = False  # a refresh was asked while computing: compute once more
+        self._computing = BackgroundRefresh(self, self._reload, self._set_busy)
         self._stale = True  # the facility or the ledger changed while the screen was hidden
         self._result: OutlookResult | None = None
         self._selected: str | None = None  # product code to keep selected
@@ -189,25 +187,13 @@ class ForecastScreen(Screen):
 
     # --- computing ----------------------------------------------------------------------
 
-    def refresh(self) -> None:
-        """Compute again (in the background); a hidden screen waits until it is shown."""
-        if not self.isVisible():
-            self._stale = True
-            return
-        self._start()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self._start()
-
     def is_busy(self) -> bool:
-        return self._task is not None
+        return self._computing.is_running()
 
-    def _start(self) -> None:
+    def _reload(self) -> None:
+        """Compute again, in the background (refresh() calls it once the screen is seen)."""
         self._stale = False
-        if self._task is not None:
-            self._again = True  # the running one answers an older question
+        if self._computing.postpone():  # the running one answers an older question
             return
         facility = self.facility
         if facility is None:
@@ -218,35 +204,22 @@ class ForecastScreen(Screen):
             return
         if self._result is None or self._result.facility != facility:
             self._show_message(self.tr("Calcul des prévisions en cours…\n(quelques secondes)"))
-        self._set_busy(True)
         work = compute_outlook(self.app.uow, facility, self.app.ctx.today())
-        self._task = run_task(work, self._on_computed, self._on_failed)
+        self._computing.start(work, self._on_computed, self._on_failed)
 
     def _set_busy(self, busy: bool) -> None:
         self.busy_bar.setVisible(busy)
         self.busy_label.setVisible(busy)
         self.orders_button.setEnabled(self.facility is not None)
 
-    def _finished(self) -> bool:
-        """The task is over; False when a newer question is pending (and now started)."""
-        self._task = None
-        self._set_busy(False)
-        if self._again:
-            self._again = False
-            self._start()
-            return False
-        return True
-
     def _on_computed(self, result: OutlookResult) -> None:
-        if not self._finished() or result.facility != self.facility:
+        if result.facility != self.facility:
             return
         self._result = result
         self._show_result()
         self.outlook_shown.emit()
 
     def _on_failed(self, exc: BaseException, _details: str) -> None:
-        if not self._finished():
-            return
         self._result = None
         self.model.set_outlooks([])
         self.summary.clear()
@@ -461,15 +434,7 @@ class ForecastScreen(Screen):
             self,
         )
         dialog.changed.connect(self._on_orders_changed)
-        dialog.finished.connect(lambda _result: self._forget_orders(dialog))
-        self.orders_dialog = dialog
-        dialog.open()
-        return dialog
-
-    def _forget_orders(self, dialog: OrdersDialog) -> None:
-        if self.orders_dialog is dialog:
-            self.orders_dialog = None
-        dialog.deleteLater()
+        return open_dialog(self, "orders_dialog", dialog)
 
     def _on_orders_changed(self, message: str) -> None:
         self.status_message.emit(message)

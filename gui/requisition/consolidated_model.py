@@ -15,7 +15,6 @@ from PySide6.QtCore import (
     QLocale,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QColor, QFont
@@ -30,13 +29,12 @@ from core.consolidation import (
 from core.exchange.movements import Problem
 from core.facilities import FacilityType
 from core.requisition import ImportOutcome
-from gui.requisition.facility_tab import period_text
-from gui.table_model import TableModel
+from gui.requisition.common import RowsModel, added_products_text, period_text, problem_place
+from gui.table_model import Index
 
 if TYPE_CHECKING:
     from core.requisition_import import FileImport
 
-Index = QModelIndex | QPersistentModelIndex
 
 translate = QCoreApplication.translate
 
@@ -544,13 +542,7 @@ FLAGGED_BACKGROUND = QColor("#fff1b8")
 
 def problem_text(problem: Problem) -> str:
     """Where in the file and what, without the file's name (it has its own column)."""
-    where = []
-    if problem.sheet:
-        where.append(translate("ConsolidatedImportModel", "feuille {0}").format(problem.sheet))
-    if problem.row is not None:
-        where.append(translate("ConsolidatedImportModel", "ligne {0}").format(problem.row))
-    if problem.column:
-        where.append(translate("ConsolidatedImportModel", "colonne {0}").format(problem.column))
+    where = problem_place(problem)
     return (", ".join(where) + " : " if where else "") + problem.message
 
 
@@ -584,12 +576,7 @@ class ImportRow:
                 ).format(facility, req.district or "?")
             )
         if result.created_products:
-            added.append(
-                translate(
-                    "ConsolidatedImportModel",
-                    "Produits ajoutés au catalogue, à vérifier dans Paramètres : {0}.",
-                ).format(", ".join(result.created_products))
-            )
+            added.append(added_products_text(result.created_products))
         return cls(
             file=result.file,
             outcome=result.outcome,
@@ -625,7 +612,7 @@ RESULT_TOOLTIPS = {
 }
 
 
-class ConsolidatedImportModel(TableModel):
+class ConsolidatedImportModel(RowsModel[ImportRow]):
     """One row per file of the last import, in the order the files were read."""
 
     CONTEXT = "ConsolidatedImportModel"
@@ -639,26 +626,10 @@ class ConsolidatedImportModel(TableModel):
     )
     TOOLTIPS = RESULT_TOOLTIPS
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[ImportRow] = []
-
-    def set_rows(self, rows: list[ImportRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
     def rows(self) -> list[ImportRow]:
-        return list(self._rows)
+        return self.items()
 
-    def row_count(self) -> int:
-        return len(self._rows)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        column = index.column()
+    def item_data(self, row: ImportRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -7,27 +7,19 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, Qt, QTimer, Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QCompleter,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QProgressBar,
-    QPushButton,
-    QSplitter,
     QStackedWidget,
     QTableView,
     QTreeView,
@@ -48,7 +40,26 @@ from core.errors import DomainError
 from core.facilities import fold
 from core.requisition import ImportOutcome, Requisition
 from core.settings import GLOBAL
-from gui.forms.common import ERROR_STYLE, HINT_STYLE
+from gui.forms.common import ERROR_STYLE
+from gui.requisition import common
+from gui.requisition.common import (
+    RESULT_STYLE,
+    RequisitionTab,
+    capitalized,
+    chosen_month,
+    column_panel,
+    empty_label,
+    hint_label,
+    message_label,
+    month_index,
+    month_selector,
+    period_text,
+    push_button,
+    row_layout,
+    splitter,
+    text_label,
+    with_xlsx_suffix,
+)
 from gui.requisition.consolidated_model import (
     DETAILS,
     FILE,
@@ -58,47 +69,9 @@ from gui.requisition.consolidated_model import (
     ImportRow,
     area_status_text,
 )
-from gui.requisition.facility_tab import RESULT_STYLE, capitalized, period_text
-from gui.tasks import Progress, Task, run_task
-
-if TYPE_CHECKING:
-    from core.requisition_import import FileImport
+from gui.requisition.import_panel import ImportProgress, ImportResults, ImportRun, workbooks_in
 
 log = logging.getLogger(__name__)
-
-WORKBOOK_PATTERN = "*.xlsx"
-
-
-@dataclass(frozen=True, slots=True)
-class ImportRun:
-    """What the background import hands the tab: the outcome of each file read, and the files
-    not reached when the user stopped it."""
-
-    results: list[FileImport]
-    not_processed: list[str]
-
-    @property
-    def stopped(self) -> bool:
-        return bool(self.not_processed)
-
-
-def import_work(
-    app: Application, paths: Sequence[Path]
-) -> Callable[[Progress, Callable[[], bool]], ImportRun]:
-    """The import of the files, run off the GUI thread (gui.tasks): each file in its own
-    transaction; progress gives the fraction of files done and the last file's name."""
-    files = list(paths)
-
-    def work(progress: Progress, cancelled: Callable[[], bool]) -> ImportRun:
-        from core.requisition_import import import_requisition_files
-
-        def step(done: int, total: int, name: str) -> None:
-            progress(done / total if total else 1.0, name)
-
-        results = import_requisition_files(app.uow, app.ctx, files, step, cancelled)
-        return ImportRun(results, [p.name for p in files[len(results) :]])
-
-    return work
 
 
 def stock_settings(app: Application) -> tuple[Decimal, Decimal, Decimal]:
@@ -131,21 +104,14 @@ def matches(requisition: Requisition, wanted: str) -> bool:
     return wanted in fold(requisition.region) or wanted in fold(requisition.district)
 
 
-class ConsolidatedRequisitionTab(QWidget):
+class ConsolidatedRequisitionTab(RequisitionTab):
     """Import many facilities' requisition workbooks, then the consolidated month."""
 
-    data_changed = Signal()
-    status_message = Signal(str)
     #: the background import ended (finished, stopped or failed) and its results are shown
     import_finished = Signal()
 
     def __init__(self, app: Application, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.app = app
-        self.facility: str | None = None
-        self._task: Task | None = None
-        self._total = 0
-        self._stale = True
+        super().__init__(app, parent)
         self._last_folder = ""
         self._requisitions: list[Requisition] = []
         self._shown: Consolidation | None = None
@@ -153,96 +119,65 @@ class ConsolidatedRequisitionTab(QWidget):
         layout = QVBoxLayout(self)
 
         # --- importing ----------------------------------------------------------------------
-        bar = QHBoxLayout()
-        self.import_files_button = QPushButton(self.tr("&Importer des réquisitions…"))
-        self.import_files_button.setToolTip(
+        self.import_files_button = push_button(
+            self.tr("&Importer des réquisitions…"),
             self.tr(
                 "Choisir les classeurs de réquisition (R&R) approuvés envoyés par les "
                 "établissements"
-            )
+            ),
         )
-        self.import_folder_button = QPushButton(self.tr("Importer un &dossier…"))
-        self.import_folder_button.setToolTip(
+        self.import_folder_button = push_button(
+            self.tr("Importer un &dossier…"),
             self.tr(
                 "Importer tous les classeurs Excel (.xlsx) d'un dossier, par exemple une clé USB"
-            )
+            ),
         )
-        self.export_button = QPushButton(self.tr("E&xporter le classeur consolidé…"))
-        self.export_button.setToolTip(
+        self.export_button = push_button(
+            self.tr("E&xporter le classeur consolidé…"),
             self.tr(
                 "Un classeur Excel : synthèse par région et district, une ligne par "
                 "établissement, une ligne par produit (ce qui est affiché, filtre compris)"
+            ),
+        )
+        layout.addLayout(
+            row_layout(
+                self.import_files_button, self.import_folder_button, None, self.export_button
             )
         )
-        bar.addWidget(self.import_files_button)
-        bar.addWidget(self.import_folder_button)
-        bar.addStretch(1)
-        bar.addWidget(self.export_button)
-        layout.addLayout(bar)
 
-        self.progress_row = QWidget()
-        progress_layout = QHBoxLayout(self.progress_row)
-        progress_layout.setContentsMargins(0, 0, 0, 0)
-        self.progress_label = QLabel()
-        self.progress_bar = QProgressBar()
-        self.progress_bar.setFormat(self.tr("%v / %m fichiers"))
-        self.progress_bar.setMinimumWidth(220)
-        self.cancel_button = QPushButton(self.tr("Annuler"))
-        self.cancel_button.setToolTip(
-            self.tr(
+        self.progress_row = ImportProgress(
+            app,
+            reading=self.tr("Import des réquisitions : lecture de « {0} »…"),
+            read=self.tr("Import des réquisitions : « {0} » lu"),
+            cancel_tip=self.tr(
                 "Arrêter après le fichier en cours : les fichiers déjà lus restent importés, "
                 "les autres ne sont pas touchés"
-            )
+            ),
         )
-        progress_layout.addWidget(self.progress_label, 1)
-        progress_layout.addWidget(self.progress_bar, 1)
-        progress_layout.addWidget(self.cancel_button)
-        self.progress_row.hide()
+        self.progress_label = self.progress_row.label
+        self.progress_bar = self.progress_row.bar
+        self.cancel_button = self.progress_row.cancel_button
         layout.addWidget(self.progress_row)
 
-        self.results_panel = QWidget()
-        results_layout = QVBoxLayout(self.results_panel)
-        results_layout.setContentsMargins(0, 0, 0, 0)
-        summary_row = QHBoxLayout()
-        self.results_summary = QLabel()
-        self.results_summary.setWordWrap(True)
-        self.results_summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.hide_results_button = QPushButton(self.tr("Masquer"))
-        self.hide_results_button.setToolTip(self.tr("Masquer le compte rendu de l'import"))
-        summary_row.addWidget(self.results_summary, 1)
-        summary_row.addWidget(self.hide_results_button, 0, Qt.AlignmentFlag.AlignTop)
-        results_layout.addLayout(summary_row)
         self.results_model = ConsolidatedImportModel(self)
-        self.results_table = QTableView()
-        self.results_table.setModel(self.results_model)
-        self.results_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.results_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.results_table.setWordWrap(True)
-        self.results_table.verticalHeader().hide()
-        # Rows as tall as their explanation, at the width the details column has now.
-        self.results_table.verticalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
-        self.results_table.setStyleSheet("QTableView { selection-color: black; }")
+        results_table = QTableView()
+        results_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        results_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        results_table.setStyleSheet("QTableView { selection-color: black; }")
+        self.results_panel = ImportResults(self.results_model, results_table, self.tr("Masquer"))
+        self.results_summary = self.results_panel.summary
+        self.hide_results_button = self.results_panel.hide_button
+        self.hide_results_button.setToolTip(self.tr("Masquer le compte rendu de l'import"))
+        self.results_table = self.results_panel.table
         results_header = self.results_table.horizontalHeader()
         results_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         results_header.setSectionResizeMode(FILE, QHeaderView.ResizeMode.Interactive)
         results_header.setSectionResizeMode(DETAILS, QHeaderView.ResizeMode.Stretch)
-        results_layout.addWidget(self.results_table)
-        self.results_panel.hide()
 
         # --- the consolidated month -------------------------------------------------------
-        view_panel = QWidget()
-        view_layout = QVBoxLayout(view_panel)
-        view_layout.setContentsMargins(0, 0, 0, 0)
-        choice = QHBoxLayout()
+        view_panel, view_layout = column_panel()
         month_label = QLabel(self.tr("&Mois :"))
-        self.month_box = QComboBox()
-        self.month_box.setMinimumContentsLength(16)
-        self.month_box.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        month_label.setBuddy(self.month_box)
+        self.month_box = month_selector(month_label, 16)
         filter_label = QLabel(self.tr("&Filtrer :"))
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText(self.tr("Région ou district…"))
@@ -253,22 +188,12 @@ class ConsolidatedRequisitionTab(QWidget):
         self.filter_completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.filter_completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.filter_edit.setCompleter(self.filter_completer)
-        self.status = QLabel()
-        self.status.setStyleSheet("font-weight: bold;")
-        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        choice.addWidget(month_label)
-        choice.addWidget(self.month_box)
-        choice.addSpacing(16)
-        choice.addWidget(filter_label)
-        choice.addWidget(self.filter_edit)
-        choice.addSpacing(16)
-        choice.addWidget(self.status, 1)
+        self.status = text_label(bold=True, wrap=False)
+        choice = row_layout(
+            month_label, self.month_box, 16, filter_label, self.filter_edit, 16, (self.status, 1)
+        )
         view_layout.addLayout(choice)
 
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message.hide()
         view_layout.addWidget(self.message)
 
         self.model = ConsolidatedModel(self)
@@ -286,40 +211,25 @@ class ConsolidatedRequisitionTab(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setMinimumSectionSize(40)
 
-        self.empty = QLabel()
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setWordWrap(True)
-        self.empty.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.empty.setStyleSheet("font-size: 13pt; color: #555;")
+        self.empty = empty_label()
         self.pages = QStackedWidget()
         self.pages.addWidget(self.tree)
         self.pages.addWidget(self.empty)
         view_layout.addWidget(self.pages, 1)
 
-        self.parameters = QLabel()
-        self.parameters.setWordWrap(True)
-        self.parameters.setStyleSheet(HINT_STYLE)
+        self.parameters = hint_label()
         view_layout.addWidget(self.parameters)
-        self.notes = QLabel()
-        self.notes.setWordWrap(True)
-        self.notes.setTextFormat(Qt.TextFormat.PlainText)
-        self.notes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.notes.hide()
+        self.notes = message_label()
         view_layout.addWidget(self.notes)
 
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self.results_panel)
-        self.splitter.addWidget(view_panel)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 3)
+        self.splitter = splitter(Qt.Orientation.Vertical, (self.results_panel, 1), (view_panel, 3))
         layout.addWidget(self.splitter, 1)
 
         self.import_files_button.clicked.connect(self._on_choose_files)
         self.import_folder_button.clicked.connect(self._on_choose_folder)
         self.export_button.clicked.connect(self._on_export)
-        self.cancel_button.clicked.connect(self.cancel_import)
-        self.hide_results_button.clicked.connect(self.results_panel.hide)
+        self.progress_row.imported.connect(self._on_imported)
+        self.progress_row.failed.connect(self._on_import_failed)
         self.month_box.currentIndexChanged.connect(self._on_month_changed)
         self.filter_edit.textChanged.connect(self._on_filter_changed)
         self._show_empty(self.tr("Chargement…"))
@@ -330,49 +240,29 @@ class ConsolidatedRequisitionTab(QWidget):
         """The consolidated view covers every facility: the current one changes nothing."""
         self.facility = code
 
-    def refresh(self) -> None:
-        """Reload the months and the month shown; a hidden tab waits until it is shown."""
-        if not self.isVisible():
-            self._stale = True
-            return
-        self._reload()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self._reload()
-
     # --- months -----------------------------------------------------------------------------
 
     @property
     def period(self) -> date | None:
-        chosen = self.month_box.currentData()
-        return chosen if isinstance(chosen, date) else None
-
-    def _month_index(self, period: date) -> int:
-        return next(
-            (i for i in range(self.month_box.count()) if self.month_box.itemData(i) == period), -1
-        )
+        return chosen_month(self.month_box)
 
     def _fill_months(self, wanted: date | None = None) -> None:
         """The months with requisitions, the latest first; `wanted`, else the month shown,
         else the latest, selected."""
         with self.app.uow() as uow:
             periods = uow.requisitions.periods()
-        selected = wanted or self.period
-        self.month_box.blockSignals(True)
-        self.month_box.clear()
-        for period in periods:
-            self.month_box.addItem(capitalized(period_text(period)), period)
-        index = self._month_index(selected) if selected is not None else -1
-        self.month_box.setCurrentIndex(index if index >= 0 else 0 if periods else -1)
-        self.month_box.blockSignals(False)
+        common.fill_months(
+            self.month_box,
+            [(capitalized(period_text(p)), p) for p in periods],
+            wanted or self.period,
+            0 if periods else -1,
+        )
         self.month_box.setEnabled(bool(periods))
         self.filter_edit.setEnabled(bool(periods))
 
     def set_period(self, period: date) -> None:
         """Show the month `period` (one with requisitions)."""
-        index = self._month_index(period.replace(day=1))
+        index = month_index(self.month_box, period)
         if index < 0:
             raise DomainError(
                 self.tr(
@@ -391,6 +281,8 @@ class ConsolidatedRequisitionTab(QWidget):
     # --- loading and showing ------------------------------------------------------------------
 
     def _reload(self, wanted: date | None = None) -> None:
+        """The months, and the month shown (`wanted`, else the one shown before); refresh()
+        calls it once the tab is seen."""
         self._stale = False
         self._fill_months(wanted)
         self._load()
@@ -493,7 +385,7 @@ class ConsolidatedRequisitionTab(QWidget):
         else:
             self.notes.clear()
             self.notes.hide()
-        self.export_button.setEnabled(self._task is None)
+        self.export_button.setEnabled(not self.is_busy())
 
     def _show_empty(self, text: str) -> None:
         self.empty.setText(text)
@@ -510,13 +402,6 @@ class ConsolidatedRequisitionTab(QWidget):
         # A long facility name may not push the figures out of sight.
         widest = max(self.fontMetrics().horizontalAdvance("x") * 40, self.tree.width() * 3 // 10)
         self.tree.setColumnWidth(NAME, min(self.tree.columnWidth(NAME), widest))
-
-    def show_message(self, text: str, error: bool = False, done: bool = False) -> None:
-        style = ERROR_STYLE if error else RESULT_STYLE if done else HINT_STYLE
-        prefix = "⚠ " if error else "✔ " if done else ""
-        self.message.setStyleSheet(style)
-        self.message.setText(prefix + text if text else "")
-        self.message.setVisible(bool(text))
 
     @property
     def consolidation(self) -> Consolidation | None:
@@ -546,10 +431,10 @@ class ConsolidatedRequisitionTab(QWidget):
 
     def import_folder(self, folder: Path) -> bool:
         """Import every Excel workbook of the folder (not its sub-folders), by name."""
-        paths = sorted(
-            (p for p in folder.glob(WORKBOOK_PATTERN) if not p.name.startswith("~$")),
-            key=lambda p: p.name.casefold(),
-        )
+        try:
+            paths = workbooks_in(folder)
+        except OSError:  # said as for an empty folder: choose another one
+            paths = []
         if not paths:
             self.show_message(
                 self.tr(
@@ -562,56 +447,31 @@ class ConsolidatedRequisitionTab(QWidget):
         return self.import_files(paths)
 
     def is_busy(self) -> bool:
-        return self._task is not None
+        return self.progress_row.is_running()
 
     def import_files(self, paths: Sequence[Path]) -> bool:
         """Start importing the files in the background; False if an import is running."""
-        if self._task is not None or not paths:
+        if self.is_busy() or not paths:
             return False
-        self._total = len(paths)
         self.show_message("")
-        self.progress_bar.setRange(0, self._total)
-        self.progress_bar.setValue(0)
-        self.progress_label.setText(
-            self.tr("Import des réquisitions : lecture de « {0} »…").format(Path(paths[0]).name)
-        )
+        self.progress_row.start(paths)
         self._set_busy(True)
-        self._task = run_task(
-            import_work(self.app, [Path(p) for p in paths]),
-            self._on_imported,
-            self._on_import_failed,
-            self._on_progress,
-        )
         return True
 
     def cancel_import(self) -> None:
         """Stop after the file being read: what was imported stays, the rest is untouched."""
-        if self._task is not None:
-            self._task.cancel()
-            self.cancel_button.setEnabled(False)
-            self.progress_label.setText(self.tr("Arrêt après le fichier en cours…"))
-
-    def _on_progress(self, fraction: float, name: str) -> None:
-        done = round(fraction * self._total)
-        self.progress_bar.setValue(done)
-        if self.cancel_button.isEnabled():
-            self.progress_label.setText(
-                self.tr("Import des réquisitions : « {0} » lu").format(name)
-            )
+        self.progress_row.cancel()
 
     def _set_busy(self, busy: bool) -> None:
-        self.progress_row.setVisible(busy)
-        self.cancel_button.setEnabled(busy)
         self.import_files_button.setEnabled(not busy)
         self.import_folder_button.setEnabled(not busy)
         self.export_button.setEnabled(not busy and self._shown is not None)
 
     def _on_imported(self, run: ImportRun) -> None:
-        self._task = None
         self._set_busy(False)
         rows = [ImportRow.of(r) for r in run.results]
-        rows += [ImportRow(name, None) for name in run.not_processed]
-        self.results_model.set_rows(rows)
+        rows += [ImportRow(path.name, None) for path in run.not_tried]
+        self.results_model.set_items(rows)
         self.results_table.resizeColumnToContents(FILE)  # the others size themselves
         width = self.fontMetrics().horizontalAdvance("RR_CSCOM-SEVARE_2026-10.xlsx") + 24
         self.results_table.setColumnWidth(FILE, min(self.results_table.columnWidth(FILE), width))
@@ -652,8 +512,7 @@ class ConsolidatedRequisitionTab(QWidget):
         top = min(wanted, total * 2 // 5)
         self.splitter.setSizes([top, max(total - top, 1)])
 
-    def _on_import_failed(self, exc: BaseException, _details: str) -> None:
-        self._task = None
+    def _on_import_failed(self, exc: BaseException) -> None:
         self._set_busy(False)
         if isinstance(exc, (DomainError, OSError)):
             text = str(exc)
@@ -669,7 +528,7 @@ class ConsolidatedRequisitionTab(QWidget):
     def summary_text(self, run: ImportRun) -> str:
         """ "4 fichiers : 2 importées, 1 déjà importée, 1 refusée · 1 signalement"."""
         outcomes = Counter(r.outcome for r in run.results)
-        total = len(run.results) + len(run.not_processed)
+        total = len(run.paths)
         parts = []
         texts = {
             ImportOutcome.IMPORTED: (self.tr("{0} importée"), self.tr("{0} importées")),
@@ -684,10 +543,10 @@ class ConsolidatedRequisitionTab(QWidget):
         for outcome, (one, many) in texts.items():
             if outcomes[outcome]:
                 parts.append(count_text(outcomes[outcome], one, many))
-        if run.not_processed:
+        if run.not_tried:
             parts.append(
                 count_text(
-                    len(run.not_processed), self.tr("{0} non traité"), self.tr("{0} non traités")
+                    len(run.not_tried), self.tr("{0} non traité"), self.tr("{0} non traités")
                 )
             )
         text = count_text(total, self.tr("{0} fichier"), self.tr("{0} fichiers"))
@@ -732,8 +591,7 @@ class ConsolidatedRequisitionTab(QWidget):
         consolidation = self._shown
         if consolidation is None:
             return None
-        if path.suffix.lower() != ".xlsx":
-            path = path.with_name(path.name + ".xlsx")
+        path = with_xlsx_suffix(path)
         # openpyxl costs a fifth of a second: loaded on the first export.
         from core.exchange.consolidated_workbook import DEFAULT_TITLE, write_consolidated_workbook
 

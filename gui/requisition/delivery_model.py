@@ -4,7 +4,6 @@ notes already received with their discrepancies."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -13,75 +12,52 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
     QLocale,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor
 
 from core.delivery import DeliveryLine, DeliveryNote
-from gui.requisition.facility_tab import period_text
+from gui.requisition.common import (
+    CHANGED_COLOUR,
+    EntryTableModel,
+    QuantityInputError,
+    RowsModel,
+    entry_colour,
+    parse_quantity,
+    period_text,
+)
 from gui.stock.model import format_date, unit_text
-from gui.table_model import TableModel
+from gui.table_model import Index
 
 if TYPE_CHECKING:
     from core.district import StoredNote
 
-Index = QModelIndex | QPersistentModelIndex
 
 translate = QCoreApplication.translate
 
 MAX_REASON = 500  # characters, as core.district.MAX_NOTE
-MAX_RECEIVED = 999_999_999
-ENTRY_BACKGROUND = QColor("#fffbe6")  # a cell the user may edit
-PROBLEM_BACKGROUND = QColor("#ffd8a8")  # a difference without its reason
-PROBLEM_ROW_BACKGROUND = QColor("#fff0e0")
-CHANGED_COLOUR = QColor("#1f5f99")  # received ≠ shipped
-BLACK = QColor("#000000")
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-_SPACES = re.compile(r"[\s\u00a0\u202f]+")
-
-
-class QuantityInputError(ValueError):
-    """What was typed as a received quantity is not one; the message says what to type."""
 
 
 def parse_received(text: str) -> int | None:
-    """A received quantity as typed, in base units: a whole number, spaces allowed as
-    thousands separators ("1 200"); blank means "back to the shipped quantity" (None).
-    "1.200" or "1,5" is refused on purpose: a thousands point or a decimal comma?"""
-    stripped = _SPACES.sub("", text or "")
-    if not stripped:
-        return None
-    if stripped.isdigit():
-        value = int(stripped)
-        if value > MAX_RECEIVED:
-            raise QuantityInputError(
-                translate("DeliveryLinesModel", "Quantité trop grande : vérifiez le nombre.")
-            )
-        return value
-    if stripped.startswith(("-", "\u2212")) and stripped[1:].isdigit():
-        raise QuantityInputError(
-            translate(
-                "DeliveryLinesModel",
-                "La quantité reçue ne peut pas être négative : tapez 0 si rien n'est arrivé.",
-            )
-        )
-    if re.fullmatch(r"[0-9]+[.,][0-9]*", stripped):
-        raise QuantityInputError(
-            translate(
-                "DeliveryLinesModel",
-                "Tapez un nombre entier d'unités de base, sans point ni virgule (ex. 1200).",
-            )
-        )
-    raise QuantityInputError(
-        translate(
+    """A received quantity as typed, in base units (see parse_quantity); blank means "back to
+    the shipped quantity" (None)."""
+    return parse_quantity(
+        text,
+        negative=translate(
+            "DeliveryLinesModel",
+            "La quantité reçue ne peut pas être négative : tapez 0 si rien n'est arrivé.",
+        ),
+        decimal=translate(
+            "DeliveryLinesModel",
+            "Tapez un nombre entier d'unités de base, sans point ni virgule (ex. 1200).",
+        ),
+        other=translate(
             "DeliveryLinesModel",
             "Tapez un nombre entier d'unités de base (ex. 1200), ou rien pour revenir à la "
             "quantité expédiée.",
-        )
+        ),
     )
 
 
@@ -163,7 +139,7 @@ class Confirmation:
     reason: str = ""
 
 
-class DeliveryLinesModel(TableModel):
+class DeliveryLinesModel(EntryTableModel):
     """The lines of one delivery note. The received quantity starts at the quantity shipped;
     the user's changes live in `confirmations` (line n° → Confirmation), which the owner
     keeps per note until the receipt is confirmed."""
@@ -171,11 +147,10 @@ class DeliveryLinesModel(TableModel):
     CONTEXT = "DeliveryLinesModel"
     HEADERS = LINE_HEADERS
     TOOLTIPS = LINE_TOOLTIPS
+    ENTRY_COLUMNS = EDITABLE
 
     #: a line was changed: (line n°, what to tell the user, "" when the line is complete)
     edited = Signal(int, str)
-    #: what was typed was refused; the message names the line and says what to do
-    refused = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -243,14 +218,6 @@ class DeliveryLinesModel(TableModel):
 
     # --- Qt model -------------------------------------------------------------------------
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() in EDITABLE:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < self.row_count():
             return None
@@ -292,18 +259,8 @@ class DeliveryLinesModel(TableModel):
             RECEIVED,
         ):
             return RIGHT
-        if role == Qt.ItemDataRole.BackgroundRole:
-            if problem:
-                return PROBLEM_BACKGROUND if column in EDITABLE else PROBLEM_ROW_BACKGROUND
-            if column in EDITABLE:
-                return ENTRY_BACKGROUND
-            return None
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if column == RECEIVED and confirmation.received != line.quantity:
-                return CHANGED_COLOUR
-            if column in EDITABLE or problem:
-                return BLACK  # on a light background, whatever the theme
-        return None
+        changed = column == RECEIVED and confirmation.received != line.quantity
+        return entry_colour(role, column in EDITABLE, bool(problem), changed)
 
     def _display(
         self, row: int, line: DeliveryLine, confirmation: Confirmation, column: int
@@ -330,11 +287,7 @@ class DeliveryLinesModel(TableModel):
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if (
-            role != Qt.ItemDataRole.EditRole
-            or not index.isValid()
-            or not self.flags(index) & Qt.ItemFlag.ItemIsEditable
-        ):
+        if not self.takes_edit(index, role):
             return False
         row, column = index.row(), index.column()
         line = self.line(row)
@@ -392,7 +345,7 @@ def discrepancy_lines(stored: StoredNote, locale: QLocale | None = None) -> list
 (P_NUMBER, P_FROM, P_PERIOD, P_ISSUED, P_LINES) = range(5)
 
 
-class PendingNotesModel(TableModel):
+class PendingNotesModel(RowsModel["StoredNote"]):
     """The delivery notes for the facility not received yet, in the order they came."""
 
     CONTEXT = "PendingNotesModel"
@@ -404,33 +357,11 @@ class PendingNotesModel(TableModel):
         QT_TRANSLATE_NOOP("PendingNotesModel", "Lignes"),
     )
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._notes: list[StoredNote] = []
-
-    def set_notes(self, notes: list[StoredNote]) -> None:
-        self.beginResetModel()
-        self._notes = list(notes)
-        self.endResetModel()
-
-    @property
-    def notes(self) -> list[StoredNote]:
-        return list(self._notes)
-
-    def stored(self, row: int) -> StoredNote:
-        return self._notes[row]
-
     def row_of(self, record_uuid: str) -> int:
-        return next((n for n, s in enumerate(self._notes) if s.note.record_uuid == record_uuid), -1)
+        return self.find(lambda s: s.note.record_uuid == record_uuid)
 
-    def row_count(self) -> int:
-        return len(self._notes)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._notes):
-            return None
-        note = self._notes[index.row()].note
-        column = index.column()
+    def item_data(self, stored: StoredNote, column: int, role: int) -> Any:
+        note = stored.note
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(note, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == P_LINES:
@@ -464,7 +395,7 @@ def requisition_text(note: DeliveryNote) -> str:
 (R_NUMBER, R_FROM, R_PERIOD, R_RECEIVED_ON, R_LINES, R_DISCREPANCIES) = range(6)
 
 
-class ReceivedNotesModel(TableModel):
+class ReceivedNotesModel(RowsModel["StoredNote"]):
     """The notes the facility received, the latest first, with their discrepancies."""
 
     CONTEXT = "ReceivedNotesModel"
@@ -477,31 +408,12 @@ class ReceivedNotesModel(TableModel):
         QT_TRANSLATE_NOOP("ReceivedNotesModel", "Écarts enregistrés"),
     )
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._notes: list[StoredNote] = []
-
     def set_notes(self, notes: list[StoredNote]) -> None:
-        self.beginResetModel()
-        self._notes = sorted(
-            notes,
-            key=lambda s: (received_on(s) or date.min, s.note_id or 0),
-            reverse=True,
+        self.set_items(
+            sorted(notes, key=lambda s: (received_on(s) or date.min, s.note_id or 0), reverse=True)
         )
-        self.endResetModel()
 
-    @property
-    def notes(self) -> list[StoredNote]:
-        return list(self._notes)
-
-    def row_count(self) -> int:
-        return len(self._notes)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._notes):
-            return None
-        stored = self._notes[index.row()]
-        column = index.column()
+    def item_data(self, stored: StoredNote, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(stored, column)
         if role == Qt.ItemDataRole.ToolTipRole and column == R_DISCREPANCIES:

@@ -11,19 +11,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QItemSelectionModel, QLocale, QModelIndex, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDateEdit,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
-    QPushButton,
-    QSplitter,
     QStackedWidget,
-    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -32,6 +25,20 @@ from PySide6.QtWidgets import (
 from core.application import Application
 from core.errors import DomainError
 from gui.forms.common import ERROR_STYLE, HINT_STYLE, make_date_edit
+from gui.requisition.common import (
+    QuantityDelegate,
+    RequisitionTab,
+    TextDelegate,
+    column_panel,
+    editable_table,
+    hint_label,
+    push_button,
+    read_only_table,
+    row_layout,
+    splitter,
+    text_label,
+    wait_cursor,
+)
 from gui.requisition.delivery_model import (
     PRODUCT,
     R_DISCREPANCIES,
@@ -39,7 +46,6 @@ from gui.requisition.delivery_model import (
     RECEIVED,
     Confirmation,
     DeliveryLinesModel,
-    Index,
     PendingNotesModel,
     ReceivedNotesModel,
     line_label,
@@ -47,8 +53,6 @@ from gui.requisition.delivery_model import (
     quantity_text,
     requisition_text,
 )
-from gui.requisition.facility_model import TextDelegate
-from gui.requisition.facility_tab import RESULT_STYLE
 from gui.stock.model import format_date
 
 if TYPE_CHECKING:
@@ -59,52 +63,21 @@ log = logging.getLogger(__name__)
 INFO_STYLE = "color: #1f4e79;"
 
 
-class ReceivedQuantityDelegate(TextDelegate):
-    """The editor of the quantity received: right-aligned, the current value selected."""
-
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
-        editor = QLineEdit(parent)
-        editor.setFrame(False)
-        editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        editor.setPlaceholderText(self.tr("quantité expédiée"))
-        return editor
-
-    def setEditorData(self, editor: QWidget, index: Index) -> None:
-        super().setEditorData(editor, index)
-        assert isinstance(editor, QLineEdit)
-        editor.selectAll()
-
-
 def _table() -> QTableView:
-    table = QTableView()
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().hide()
+    table = read_only_table()
     table.setWordWrap(True)
     table.setStyleSheet("QTableView { selection-color: black; }")
     return table
 
 
-def _title(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setStyleSheet("font-weight: bold;")
-    return label
-
-
-class DeliveryReceiptTab(QWidget):
+class DeliveryReceiptTab(RequisitionTab):
     """The delivery notes of the current facility: to receive, and received."""
 
-    data_changed = Signal()
-    status_message = Signal(str)
     #: a receipt entered stock in the ledger (the screens showing stock reload)
     ledger_changed = Signal()
 
     def __init__(self, app: Application, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.app = app
-        self.facility: str | None = None
-        self._stale = True
+        super().__init__(app, parent)
         self._last_folder = ""
         # The user's lines per note (record uuid → line n° → Confirmation), kept while the
         # application is open, until the receipt is confirmed.
@@ -112,70 +85,44 @@ class DeliveryReceiptTab(QWidget):
         self._stored: StoredNote | None = None
 
         layout = QVBoxLayout(self)
-        bar = QHBoxLayout()
-        self.import_button = QPushButton(self.tr("&Importer un bon de livraison…"))
-        self.import_button.setToolTip(
+        self.import_button = push_button(
+            self.tr("&Importer un bon de livraison…"),
             self.tr(
                 "Le classeur Excel du bon de livraison remis par le dépôt avec les produits "
                 "(sur clé USB)"
-            )
+            ),
         )
         self.facility_label = QLabel()
         self.facility_label.setStyleSheet(HINT_STYLE)
-        bar.addWidget(self.import_button)
-        bar.addSpacing(12)
-        bar.addWidget(self.facility_label, 1)
-        layout.addLayout(bar)
+        layout.addLayout(row_layout(self.import_button, 12, (self.facility_label, 1)))
 
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message.hide()
         layout.addWidget(self.message)
 
         # --- the notes waiting --------------------------------------------------------------
-        pending_panel = QWidget()
-        pending_layout = QVBoxLayout(pending_panel)
-        pending_layout.setContentsMargins(0, 0, 0, 0)
-        pending_layout.addWidget(_title(self.tr("Bons à réceptionner")))
         self.pending_model = PendingNotesModel(self)
         self.pending_table = _table()
         self.pending_table.setModel(self.pending_model)
         self.pending_table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents
         )
-        self.pending_empty = QLabel()
-        self.pending_empty.setWordWrap(True)
-        self.pending_empty.setStyleSheet(HINT_STYLE)
+        self.pending_empty = hint_label()
         self.pending_empty.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.pending_pages = QStackedWidget()
         self.pending_pages.addWidget(self.pending_table)
         self.pending_pages.addWidget(self.pending_empty)
-        pending_layout.addWidget(self.pending_pages)
+        pending_panel, _ = column_panel(
+            text_label(self.tr("Bons à réceptionner"), bold=True, wrap=False, selectable=False),
+            self.pending_pages,
+        )
 
         # --- the lines of the note chosen -------------------------------------------------
-        self.note_panel = QWidget()
-        note_layout = QVBoxLayout(self.note_panel)
-        note_layout.setContentsMargins(0, 0, 0, 0)
-        self.note_title = _title("")
-        self.note_title.setWordWrap(True)
-        self.note_title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        note_layout.addWidget(self.note_title)
+        self.note_title = text_label(bold=True)
         self.lines_model = DeliveryLinesModel(self)
-        self.lines_table = QTableView()
+        self.lines_table = editable_table()
         self.lines_table.setModel(self.lines_model)
-        self.lines_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.lines_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.lines_table.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
-        )
-        self.lines_table.setTabKeyNavigation(False)
-        self.lines_table.verticalHeader().hide()
         self.lines_table.setWordWrap(True)
         self.lines_table.setStyleSheet("QTableView { selection-color: black; }")
-        self.quantity_delegate = ReceivedQuantityDelegate(self.lines_table)
+        self.quantity_delegate = QuantityDelegate(self.tr("quantité expédiée"), self.lines_table)
         self.reason_delegate = TextDelegate(self.lines_table)
         self.lines_table.setItemDelegateForColumn(RECEIVED, self.quantity_delegate)
         self.lines_table.setItemDelegateForColumn(REASON, self.reason_delegate)
@@ -183,41 +130,29 @@ class DeliveryReceiptTab(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
-        note_layout.addWidget(self.lines_table, 1)
-        self.shortfalls = QLabel()
-        self.shortfalls.setWordWrap(True)
+        self.note_panel, note_layout = column_panel(self.note_title, self.lines_table)
+        self.shortfalls = text_label()
         self.shortfalls.setStyleSheet(INFO_STYLE)
-        self.shortfalls.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.shortfalls.hide()
         note_layout.addWidget(self.shortfalls)
-        confirm_row = QHBoxLayout()
         date_label = QLabel(self.tr("&Date de réception :"))
         self.date_edit: QDateEdit = make_date_edit(app.ctx.today())
         date_label.setBuddy(self.date_edit)
-        self.hint = QLabel()
-        self.hint.setWordWrap(True)
-        self.hint.setStyleSheet(HINT_STYLE)
-        self.confirm_button = QPushButton(self.tr("&Confirmer la réception"))
-        self.confirm_button.setToolTip(
+        self.hint = hint_label()
+        self.confirm_button = push_button(
+            self.tr("&Confirmer la réception"),
             self.tr(
                 "Les quantités reçues entrent dans le stock de l'établissement avec leurs lots "
                 "et dates de péremption ; les écarts sont enregistrés avec leur raison"
-            )
+            ),
         )
         self._confirm_tooltip = self.confirm_button.toolTip()
         self.confirm_button.setDefault(True)
-        confirm_row.addWidget(date_label)
-        confirm_row.addWidget(self.date_edit)
-        confirm_row.addSpacing(12)
-        confirm_row.addWidget(self.hint, 1)
-        confirm_row.addWidget(self.confirm_button)
-        note_layout.addLayout(confirm_row)
+        note_layout.addLayout(
+            row_layout(date_label, self.date_edit, 12, (self.hint, 1), self.confirm_button)
+        )
 
         # --- the notes received ---------------------------------------------------------------
-        received_panel = QWidget()
-        received_layout = QVBoxLayout(received_panel)
-        received_layout.setContentsMargins(0, 0, 0, 0)
-        received_layout.addWidget(_title(self.tr("Bons réceptionnés")))
         self.received_model = ReceivedNotesModel(self)
         self.received_table = _table()
         self.received_table.setModel(self.received_model)
@@ -227,16 +162,14 @@ class DeliveryReceiptTab(QWidget):
         received_header = self.received_table.horizontalHeader()
         received_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         received_header.setSectionResizeMode(R_DISCREPANCIES, QHeaderView.ResizeMode.Stretch)
-        received_layout.addWidget(self.received_table)
+        received_panel, _ = column_panel(
+            text_label(self.tr("Bons réceptionnés"), bold=True, wrap=False, selectable=False),
+            self.received_table,
+        )
 
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(pending_panel)
-        self.splitter.addWidget(self.note_panel)
-        self.splitter.addWidget(received_panel)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 4)
-        self.splitter.setStretchFactor(2, 2)
+        self.splitter = splitter(
+            Qt.Orientation.Vertical, (pending_panel, 1), (self.note_panel, 4), (received_panel, 2)
+        )
         layout.addWidget(self.splitter, 1)
 
         self.import_button.clicked.connect(self._on_import)
@@ -250,27 +183,14 @@ class DeliveryReceiptTab(QWidget):
 
     def set_facility(self, code: str | None) -> None:
         if code != self.facility:
-            self.show_message("")
-        self.facility = code
-        self.refresh()
-
-    def refresh(self) -> None:
-        """Reload the notes of the facility; a hidden tab waits until it is shown."""
-        if not self.isVisible():
-            self._stale = True
-            return
-        self._reload()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self._reload()
+            self.show_message("")  # it spoke of the other facility
+        super().set_facility(code)
 
     # --- loading -------------------------------------------------------------------------------
 
     def _reload(self, select: str | None = None) -> None:
         """The pending and received notes of the facility; `select` (a record uuid), else the
-        note shown, stays selected."""
+        note shown, stays selected. refresh() calls it once the tab is seen."""
         from core.district import pending_deliveries
 
         self._stale = False
@@ -280,7 +200,7 @@ class DeliveryReceiptTab(QWidget):
         wanted = select or (shown.record_uuid if shown is not None else None)
         if self.facility is None:
             self.facility_label.setText("")
-            self.pending_model.set_notes([])
+            self.pending_model.set_items([])
             self.received_model.set_notes([])
             self.pending_empty.setText(
                 self.tr("Choisissez un établissement pour voir ses livraisons.")
@@ -301,7 +221,7 @@ class DeliveryReceiptTab(QWidget):
         name = f"{found.name} ({found.code})" if found else self.facility
         self.facility_label.setText(self.tr("Livraisons de {0}").format(name))
         pending = pending_deliveries(self.app.uow(), self.facility)
-        self.pending_model.set_notes(pending)
+        self.pending_model.set_items(pending)
         self.received_model.set_notes(_unique(received))
         if pending:
             self.pending_pages.setCurrentWidget(self.pending_table)
@@ -330,11 +250,11 @@ class DeliveryReceiptTab(QWidget):
             QItemSelectionModel.SelectionFlag.ClearAndSelect
             | QItemSelectionModel.SelectionFlag.Rows,
         )
-        self._show_note(self.pending_model.stored(row))
+        self._show_note(self.pending_model.item(row))
 
     def _on_note_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
-            self._show_note(self.pending_model.stored(current.row()))
+            self._show_note(self.pending_model.item(current.row()))
 
     # --- one note ------------------------------------------------------------------------------
 
@@ -442,13 +362,6 @@ class DeliveryReceiptTab(QWidget):
                 )
             )
 
-    def show_message(self, text: str, error: bool = False, done: bool = False) -> None:
-        style = ERROR_STYLE if error else RESULT_STYLE if done else HINT_STYLE
-        prefix = "⚠ " if error else "✔ " if done else ""
-        self.message.setStyleSheet(style)
-        self.message.setText(prefix + text if text else "")
-        self.message.setVisible(bool(text))
-
     # --- importing -----------------------------------------------------------------------------
 
     def _on_import(self) -> None:
@@ -467,9 +380,9 @@ class DeliveryReceiptTab(QWidget):
         file, note for a facility not in this database, already imported) is shown as is."""
         from core.district import import_delivery_note
 
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            stored = import_delivery_note(self.app.uow(), self.app.ctx, path)
+            with wait_cursor():
+                stored = import_delivery_note(self.app.uow(), self.app.ctx, path)
         except DomainError as exc:
             log.info("Delivery note refused: %s", exc)
             self.show_message(str(exc), error=True)
@@ -482,8 +395,6 @@ class DeliveryReceiptTab(QWidget):
                 error=True,
             )
             return None
-        finally:
-            QGuiApplication.restoreOverrideCursor()
         note = stored.note
         if note.to_code != self.facility:
             text = self.tr(
@@ -529,17 +440,15 @@ class DeliveryReceiptTab(QWidget):
             self.lines_table.setFocus()
             return None
         on = self.receipt_date
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            done = receive_delivery(
-                self.app.uow(), self.app.ctx, stored.note.record_uuid, on, model.received()
-            )
+            with wait_cursor():
+                done = receive_delivery(
+                    self.app.uow(), self.app.ctx, stored.note.record_uuid, on, model.received()
+                )
         except DomainError as exc:
             log.info("Receipt refused: %s", exc)
             self.show_message(self.tr("Réception non enregistrée : {0}").format(exc), error=True)
             return None
-        finally:
-            QGuiApplication.restoreOverrideCursor()
         self._confirmations.pop(stored.note.record_uuid, None)
         text = self.receipt_text(done)
         self.show_message(text, done=True)

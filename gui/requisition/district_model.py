@@ -4,7 +4,6 @@ approved quantities, the depot's own requisition and the delivery notes to issue
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -15,7 +14,6 @@ from PySide6.QtCore import (
     QLocale,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -33,10 +31,19 @@ from core.requisition import (
 )
 from core.requisition_import import FileImport
 from gui.i18n import takes_singular
+from gui.requisition.common import (
+    BLACK,
+    CHANGED_COLOUR,
+    ENTRY_BACKGROUND,
+    QuantityInputError,
+    RowsModel,
+    added_products_text,
+    capitalized,
+    parse_quantity,
+    problem_place,
+)
 from gui.stock.model import format_date, unit_text
-from gui.table_model import TableModel
-
-Index = QModelIndex | QPersistentModelIndex
+from gui.table_model import Index, TableModel
 
 # Alias under which pyside6-lupdate still finds the texts (the context must be a literal).
 translate = QCoreApplication.translate
@@ -54,24 +61,15 @@ REFUSED_BACKGROUND = QColor("#fde7e9")
 REFUSED_COLOUR = QColor("#9a0015")
 FLAGGED_BACKGROUND = QColor("#fff0e0")
 FLAGGED_COLOUR = QColor("#8a4500")
-ENTRY_BACKGROUND = QColor("#fffbe6")  # a cell the user may edit
 OVER_BACKGROUND = QColor("#ffc9a8")  # approved beyond the depot's usable stock
 OVER_ENTRY_BACKGROUND = QColor("#ffe3cc")
-CHANGED_COLOUR = QColor("#1f5f99")  # approved ≠ requested
 MISSING_COLOUR = QColor("#7a7a7a")
-BLACK = QColor("#000000")
-MAX_APPROVED = 999_999_999
-_SPACES = re.compile(r"[\s\u00a0\u202f]+")
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 def outcome_text(outcome: ImportOutcome) -> str:
     """core's French label of an import outcome, in the interface language."""
     return translate("Outcome", OUTCOME_LABELS_FR[outcome])
-
-
-def capitalized(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 def problem_text(problem: Problem) -> str:
@@ -81,16 +79,7 @@ def problem_text(problem: Problem) -> str:
         return str(problem)
     if problem.row is None:  # a column alone means nothing outside the workbook
         return capitalized(problem.message)
-    where = []
-    if problem.sheet:
-        where.append(translate("DistrictModel", "feuille {0}").format(problem.sheet))
-    if problem.row is not None:
-        where.append(translate("DistrictModel", "ligne {0}").format(problem.row))
-    if problem.column:
-        where.append(translate("DistrictModel", "colonne {0}").format(problem.column))
-    if not where:
-        return capitalized(problem.message)
-    return capitalized(", ".join(where)) + " : " + problem.message
+    return capitalized(", ".join(problem_place(problem))) + " : " + problem.message
 
 
 def counted(n: int, singular: str, plural: str, locale: QLocale | None = None) -> str:
@@ -105,44 +94,24 @@ def facility_label(code: str, name: str) -> str:
 # --- the import ------------------------------------------------------------------------------
 
 
-class QuantityInputError(ValueError):
-    """What was typed as an approved quantity is not one; the message says what to type."""
-
-
 def parse_approved(text: str) -> int | None:
-    """An approved quantity as typed, in base units: a whole number, spaces allowed as
-    thousands separators ("1 350"); blank means "back to the requested quantity" (None).
-    "1.350" or "1,5" is refused on purpose: a thousands point or a decimal comma?"""
-    stripped = _SPACES.sub("", text or "")
-    if not stripped:
-        return None
-    if stripped.isdigit():
-        value = int(stripped)
-        if value > MAX_APPROVED:
-            raise QuantityInputError(
-                translate("DistrictModel", "Quantité trop grande : vérifiez le nombre.")
-            )
-        return value
-    if stripped.startswith(("-", "\u2212")) and stripped[1:].isdigit():
-        raise QuantityInputError(
-            translate(
-                "DistrictModel",
-                "La quantité approuvée ne peut pas être négative : tapez 0 pour ne rien livrer.",
-            )
-        )
-    if re.fullmatch(r"[0-9]+[.,][0-9]*", stripped):
-        raise QuantityInputError(
-            translate(
-                "DistrictModel",
-                "Tapez un nombre entier d'unités de base, sans point ni virgule (ex. 1350).",
-            )
-        )
-    raise QuantityInputError(
-        translate(
+    """An approved quantity as typed, in base units (see parse_quantity); blank means "back
+    to the requested quantity" (None)."""
+    return parse_quantity(
+        text,
+        negative=translate(
+            "DistrictModel",
+            "La quantité approuvée ne peut pas être négative : tapez 0 pour ne rien livrer.",
+        ),
+        decimal=translate(
+            "DistrictModel",
+            "Tapez un nombre entier d'unités de base, sans point ni virgule (ex. 1350).",
+        ),
+        other=translate(
             "DistrictModel",
             "Tapez un nombre entier d'unités de base (ex. 1350), ou rien pour revenir à la "
             "quantité demandée.",
-        )
+        ),
     )
 
 
@@ -213,7 +182,7 @@ def import_summary(results: Sequence[FileImport], total: int | None = None) -> s
 (FILE, OUTCOME, FACILITY, PERIOD, DETAILS) = range(5)
 
 
-class ImportResultsModel(TableModel):
+class ImportResultsModel(RowsModel[FileImport]):
     """One row per file of an import: what became of it, its facility and month, and its
     message, errors and flags, one per line. Refused files are red, flagged ones orange."""
 
@@ -226,27 +195,15 @@ class ImportResultsModel(TableModel):
         QT_TRANSLATE_NOOP("ImportResultsModel", "Détails (feuille, ligne, colonne)"),
     )
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._results: list[FileImport] = []
-
-    def set_results(self, results: Sequence[FileImport]) -> None:
-        self.beginResetModel()
-        self._results = list(results)
-        self.endResetModel()
-
     @property
     def results(self) -> list[FileImport]:
-        return list(self._results)
+        return self.items()
 
     def result(self, row: int) -> FileImport:
-        return self._results[row]
+        return self.item(row)
 
     def row_of(self, file_name: str) -> int:
-        return next((n for n, r in enumerate(self._results) if r.file == file_name), -1)
-
-    def row_count(self) -> int:
-        return len(self._results)
+        return self.find(lambda r: r.file == file_name)
 
     def details(self, result: FileImport) -> list[str]:
         """The file's lines of explanation: the outcome's message, each error, each flag,
@@ -265,19 +222,10 @@ class ImportResultsModel(TableModel):
                 ).format(facility_label(req.facility_code, req.facility_name), req.district)
             )
         if result.created_products:
-            lines.append(
-                translate(
-                    "ImportResultsModel",
-                    "Produits ajoutés au catalogue, à vérifier dans Paramètres : {0}.",
-                ).format(", ".join(result.created_products))
-            )
+            lines.append(added_products_text(result.created_products))
         return lines
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < self.row_count()):
-            return None
-        result = self._results[index.row()]
-        column = index.column()
+    def item_data(self, result: FileImport, column: int, role: int) -> Any:
         refused = result.outcome is ImportOutcome.REFUSED
         flagged = result.imported and bool(result.flags)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
@@ -341,7 +289,7 @@ FACILITY_TOOLTIPS = {
 }
 
 
-class ReviewFacilityModel(TableModel):
+class ReviewFacilityModel(RowsModel[ReviewFacility]):
     """The facilities the depot supplies, one row each: its requisition of the month (or
     "non reçue"), the requisition's number, and how many flags it carries."""
 
@@ -355,29 +303,13 @@ class ReviewFacilityModel(TableModel):
     )
     TOOLTIPS = FACILITY_TOOLTIPS
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[ReviewFacility] = []
-
-    def set_facilities(self, rows: Sequence[ReviewFacility]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
     def facility(self, row: int) -> ReviewFacility:
-        return self._rows[row]
+        return self.item(row)
 
     def row_of(self, code: str) -> int:
-        return next((n for n, f in enumerate(self._rows) if f.code == code), -1)
+        return self.find(lambda f: f.code == code)
 
-    def row_count(self) -> int:
-        return len(self._rows)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < self.row_count()):
-            return None
-        row = self._rows[index.row()]
-        column = index.column()
+    def item_data(self, row: ReviewFacility, column: int, role: int) -> Any:
         received = row.requisition is not None
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
@@ -771,7 +703,7 @@ LINES_TOOLTIPS = {
 }
 
 
-class DistrictLinesModel(TableModel):
+class DistrictLinesModel(RowsModel[RequisitionLine]):
     """The lines of the depot's requisition one level up: its own consumption and stock, what
     it approved for its facilities, and the quantity it orders."""
 
@@ -790,29 +722,13 @@ class DistrictLinesModel(TableModel):
     )
     TOOLTIPS = LINES_TOOLTIPS
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._lines: list[RequisitionLine] = []
-
     def set_requisition(self, requisition: Requisition | None) -> None:
-        self.beginResetModel()
-        self._lines = list(requisition.lines) if requisition else []
-        self.endResetModel()
-
-    def line(self, row: int) -> RequisitionLine:
-        return self._lines[row]
+        self.set_items(requisition.lines if requisition else [])
 
     def row_of(self, product_code: str) -> int:
-        return next((n for n, x in enumerate(self._lines) if x.product_code == product_code), -1)
+        return self.find(lambda x: x.product_code == product_code)
 
-    def row_count(self) -> int:
-        return len(self._lines)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < self.row_count()):
-            return None
-        line = self._lines[index.row()]
-        column = index.column()
+    def item_data(self, line: RequisitionLine, column: int, role: int) -> Any:
         locale = QLocale()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == R_CODE:
@@ -882,7 +798,7 @@ def delivery_packs_text(line: DeliveryLine, locale: QLocale | None = None) -> st
     return text
 
 
-class DeliveryPreviewModel(TableModel):
+class DeliveryPreviewModel(RowsModel[DeliveryRow]):
     """The delivery notes to issue: per facility, the lots (FEFO) and quantities, then what the
     depot cannot supply (shortfalls, in red)."""
 
@@ -896,12 +812,7 @@ class DeliveryPreviewModel(TableModel):
         QT_TRANSLATE_NOOP("DeliveryPreviewModel", "Manque"),
     )
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[DeliveryRow] = []
-
     def set_notes(self, notes: Sequence[DeliveryNote]) -> None:
-        self.beginResetModel()
         rows: list[DeliveryRow] = []
         for note in notes:
             first = True
@@ -911,20 +822,9 @@ class DeliveryPreviewModel(TableModel):
             for shortfall in note.shortfalls:
                 rows.append(DeliveryRow(note, first, shortfall=shortfall))
                 first = False
-        self._rows = rows
-        self.endResetModel()
+        self.set_items(rows)
 
-    def row(self, row: int) -> DeliveryRow:
-        return self._rows[row]
-
-    def row_count(self) -> int:
-        return len(self._rows)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < self.row_count()):
-            return None
-        row = self._rows[index.row()]
-        column = index.column()
+    def item_data(self, row: DeliveryRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:

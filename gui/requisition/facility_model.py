@@ -3,30 +3,30 @@ justification and the remarks editable while the requisition is a draft."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractItemModel,
     QCoreApplication,
     QLocale,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QLineEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from core.errors import DomainError
-from core.requisition import MAX_TEXT, Requisition, RequisitionLine, check_line, edit_line
+from core.requisition import Requisition, RequisitionLine, check_line, edit_line
+from gui.requisition.common import (
+    EntryTableModel,
+    QuantityDelegate,
+    QuantityInputError,
+    entry_colour,
+    parse_quantity,
+)
 from gui.stock.model import unit_text
-from gui.table_model import TableModel
-
-Index = QModelIndex | QPersistentModelIndex
+from gui.table_model import Index
 
 (
     CODE,
@@ -125,12 +125,6 @@ TOOLTIPS = {
     REMARKS: QT_TRANSLATE_NOOP("RequisitionModel", "Remarques libres pour le district"),
 }
 
-ENTRY_BACKGROUND = QColor("#fffbe6")  # a cell the user may edit
-PROBLEM_BACKGROUND = QColor("#ffd8a8")  # a difference without its justification
-PROBLEM_ROW_BACKGROUND = QColor("#fff0e0")
-EDITED_COLOUR = QColor("#1f5f99")
-MAX_REQUESTED = 999_999_999
-_SPACES = re.compile(r"[\s\u00a0\u202f]+")
 _PLACEHOLDER = "…"  # stands for the justification still to be written (see apply_edit)
 
 
@@ -204,45 +198,25 @@ def line_problem(line: RequisitionLine) -> str:
     return ""
 
 
-class QuantityInputError(ValueError):
-    """What was typed as a requested quantity is not one; the message says what to type."""
-
-
 def parse_requested(text: str) -> int | None:
-    """A requested quantity as typed, in base units: a whole number, spaces allowed as
-    thousands separators ("1 650"); blank means "back to the calculated quantity" (None).
-    "1.650" or "1,5" is refused on purpose: a thousands point or a decimal comma?"""
-    stripped = _SPACES.sub("", text or "")
-    if not stripped:
-        return None
-    if stripped.isdigit():
-        value = int(stripped)
-        if value > MAX_REQUESTED:
-            raise QuantityInputError(
-                translate("RequisitionModel", "Quantité trop grande : vérifiez le nombre.")
-            )
-        return value
-    if stripped.startswith(("-", "\u2212")) and stripped[1:].isdigit():
-        raise QuantityInputError(
-            translate(
-                "RequisitionModel",
-                "La quantité demandée ne peut pas être négative : tapez 0 pour ne rien demander.",
-            )
-        )
-    if re.fullmatch(r"[0-9]+[.,][0-9]*", stripped):
-        raise QuantityInputError(
-            translate(
-                "RequisitionModel",
-                "Tapez un nombre entier d'unités de base, sans point ni virgule (ex. 1650) : "
-                "les conditionnements entiers sont comptés pour vous.",
-            )
-        )
-    raise QuantityInputError(
-        translate(
+    """A requested quantity as typed, in base units (see parse_quantity); blank means "back to
+    the calculated quantity" (None)."""
+    return parse_quantity(
+        text,
+        negative=translate(
+            "RequisitionModel",
+            "La quantité demandée ne peut pas être négative : tapez 0 pour ne rien demander.",
+        ),
+        decimal=translate(
+            "RequisitionModel",
+            "Tapez un nombre entier d'unités de base, sans point ni virgule (ex. 1650) : "
+            "les conditionnements entiers sont comptés pour vous.",
+        ),
+        other=translate(
             "RequisitionModel",
             "Tapez un nombre entier d'unités de base (ex. 1650), ou rien pour revenir à la "
             "quantité calculée.",
-        )
+        ),
     )
 
 
@@ -280,7 +254,7 @@ def unit_description(line: RequisitionLine) -> str:
 # --- the model ------------------------------------------------------------------------------
 
 
-class RequisitionModel(TableModel):
+class RequisitionModel(EntryTableModel):
     """The lines of one requisition. `set_requisition(base, edits)` shows `base` with the
     user's edits applied; in a draft, editing a cell goes through core's edit_line
     (apply_edit) and is remembered in `edits`, which the owner keeps per facility and month."""
@@ -288,12 +262,11 @@ class RequisitionModel(TableModel):
     CONTEXT = "RequisitionModel"
     HEADERS = HEADERS
     TOOLTIPS = TOOLTIPS
+    ENTRY_COLUMNS = EDITABLE
 
     #: a cell was changed: (product code, what to tell the user — core's message when the
     #: line still needs something, else what was done)
     edited = Signal(str, str)
-    #: what was typed was refused; the message names the product and says what to do
-    refused = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -365,14 +338,6 @@ class RequisitionModel(TableModel):
             return value.replace(" ✎", "")  # the pencil says "you may edit this column"
         return value
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self.editable and index.column() in EDITABLE:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < self.row_count()):
             return None
@@ -392,17 +357,10 @@ class RequisitionModel(TableModel):
             return self._tooltip(line, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in NUMBER_COLUMNS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.BackgroundRole:
-            if line_problem(line):
-                return PROBLEM_BACKGROUND if column in EDITABLE else PROBLEM_ROW_BACKGROUND
-            if self.editable and column in EDITABLE:
-                return ENTRY_BACKGROUND
-            return None
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if column == REQUESTED and line.requested != line.calculated:
-                return EDITED_COLOUR
-            if column in EDITABLE or line_problem(line):
-                return QColor("#000000")  # on a light background, whatever the theme
+        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
+            changed = column == REQUESTED and line.requested != line.calculated
+            problem = bool(line_problem(line))  # a difference without its justification
+            return entry_colour(role, column in EDITABLE, problem, changed, self.editable)
         return None
 
     def _display(self, line: RequisitionLine, column: int) -> str | None:
@@ -495,12 +453,7 @@ class RequisitionModel(TableModel):
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if (
-            role != Qt.ItemDataRole.EditRole
-            or not index.isValid()
-            or not self.flags(index) & Qt.ItemFlag.ItemIsEditable
-            or self._requisition is None
-        ):
+        if not self.takes_edit(index, role) or self._requisition is None:
             return False
         row, column = index.row(), index.column()
         line = self.line(row)
@@ -550,39 +503,12 @@ class RequisitionModel(TableModel):
         return " ".join(parts)
 
 
-class TextDelegate(QStyledItemDelegate):
-    """The editor of the justification and remarks: one line, at most core's MAX_TEXT
-    characters."""
+class PacksQuantityDelegate(QuantityDelegate):
+    """The requested and calculated quantities: the units over the packs in the cell, so the
+    column stays narrow; an emptied requested quantity goes back to the calculated one."""
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
-        editor = QLineEdit(parent)
-        editor.setMaxLength(MAX_TEXT)
-        editor.setFrame(False)
-        return editor
-
-    def setEditorData(self, editor: QWidget, index: Index) -> None:
-        assert isinstance(editor, QLineEdit)
-        editor.setText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
-
-    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
-        assert isinstance(editor, QLineEdit)
-        model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
-
-
-class QuantityDelegate(TextDelegate):
-    """The editor of the requested quantity: right-aligned, the current value selected."""
-
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
-        editor = QLineEdit(parent)
-        editor.setFrame(False)
-        editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        editor.setPlaceholderText(translate("RequisitionModel", "quantité calculée"))
-        return editor
-
-    def setEditorData(self, editor: QWidget, index: Index) -> None:
-        super().setEditorData(editor, index)
-        assert isinstance(editor, QLineEdit)
-        editor.selectAll()
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(translate("RequisitionModel", "quantité calculée"), parent)
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
         super().initStyleOption(option, index)

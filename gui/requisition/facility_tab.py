@@ -9,33 +9,47 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QShowEvent
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from core.application import Application
 from core.errors import DomainError
-from core.requisition import Requisition, check_requisition, of_period_fr, period_label_fr
+from core.requisition import Requisition, check_requisition
 from core.requisition_services import approve_requisition, requisition_for
 from core.stock import add_months, month_start
-from gui.forms.common import ERROR_STYLE, HINT_STYLE
+from gui.requisition import common
+from gui.requisition.common import (
+    RequisitionTab,
+    TextDelegate,
+    capitalized,
+    chosen_month,
+    editable_table,
+    empty_label,
+    last_complete_month,
+    message_label,
+    month_index,
+    month_selector,
+    of_period_text,
+    period_text,
+    push_button,
+    row_layout,
+    text_label,
+    wait_cursor,
+    with_xlsx_suffix,
+)
 from gui.requisition.facility_model import (
     CALCULATED,
     JUSTIFICATION,
@@ -44,45 +58,18 @@ from gui.requisition.facility_model import (
     REQUESTED,
     UNIT,
     LineEdit,
-    QuantityDelegate,
+    PacksQuantityDelegate,
     RequisitionModel,
-    TextDelegate,
     TwoLineDelegate,
 )
+from gui.screen import open_dialog
 from gui.stock.model import format_date
-from gui.tasks import Progress, Task, run_task
+from gui.tasks import BackgroundRefresh, Progress
 
 log = logging.getLogger(__name__)
 
 MONTHS_BACK = 24  # complete months offered in the selector
-RESULT_STYLE = "color: #1b5e20;"
 Key = tuple[str, date]  # (facility, first day of the month)
-
-
-def period_text(period: date) -> str:
-    """ "octobre 2026": core's French label, or the month in the interface language."""
-    locale = QLocale()
-    if locale.language() == QLocale.Language.French:
-        return period_label_fr(period)
-    return (
-        f"{locale.standaloneMonthName(period.month, QLocale.FormatType.LongFormat)} {period.year}"
-    )
-
-
-def of_period_text(period: date) -> str:
-    """ "d'octobre 2026", "de mars 2026" in French (core's elision); the month alone in another
-    language, whose sentences say "of" themselves."""
-    if QLocale().language() == QLocale.Language.French:
-        return of_period_fr(period)
-    return period_text(period)
-
-
-def capitalized(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def last_complete_month(today: date) -> date:
-    return add_months(month_start(today), -1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,13 +110,13 @@ class ApprovalDialog(QDialog):
         self.setModal(True)
 
         layout = QVBoxLayout(self)
-        title = QLabel(
+        title = text_label(
             self.tr("Réquisition pour {0} — {1} ({2})").format(
                 period, draft.facility_name, draft.facility_code
-            )
+            ),
+            bold=True,
+            selectable=False,
         )
-        title.setStyleSheet("font-weight: bold;")
-        title.setWordWrap(True)
         layout.addWidget(title)
         warning = QLabel(
             self.tr(
@@ -152,11 +139,7 @@ class ApprovalDialog(QDialog):
         form.addRow(label, self.name)
         layout.addLayout(form)
 
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet(ERROR_STYLE)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message.hide()
+        self.message = message_label()
         layout.addWidget(self.message)
 
         self.buttons = QDialogButtonBox()
@@ -173,108 +156,80 @@ class ApprovalDialog(QDialog):
         self.setMinimumWidth(520)
 
     def _on_approve(self) -> None:
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            approved = approve_requisition(
-                self.app.uow(), self.app.ctx, self.draft, self.name.text()
-            )
+            with wait_cursor():
+                approved = approve_requisition(
+                    self.app.uow(), self.app.ctx, self.draft, self.name.text()
+                )
         except DomainError as exc:
             log.info("Approval refused: %s", exc)
-            self.message.setText("⚠ " + str(exc))
-            self.message.show()
+            common.set_message(self.message, str(exc), error=True)
             return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
         self.approved.emit(approved)
         self.accept()
 
 
-class FacilityRequisitionTab(QWidget):
+class FacilityRequisitionTab(RequisitionTab):
     """The R&R of the current facility for a chosen month. Computed in the background when
     shown, after a change of facility, month or ledger; the user's edits of a draft are kept
     per facility and month (and applied again to a recomputed draft) until approval or
     "Recalculer"."""
 
-    data_changed = Signal()
-    status_message = Signal(str)
     #: emitted once a computation's result (or its refusal) is on screen (tests wait for it)
     requisition_shown = Signal()
 
     def __init__(self, app: Application, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.app = app
-        self.facility: str | None = None
-        self._task: Task | None = None
-        self._again = False  # a refresh was asked while computing: compute once more
-        self._stale = True  # asked while hidden: compute when shown
+        super().__init__(app, parent)
+        self._computing = BackgroundRefresh(self, self._reload, self._set_busy)
         self._shown_key: Key | None = None
         self._edits: dict[Key, dict[str, LineEdit]] = {}
         self.approval_dialog: ApprovalDialog | None = None
         self._filled_for: date | None = None  # the month in progress when the selector was filled
 
         layout = QVBoxLayout(self)
-        bar = QHBoxLayout()
         month_label = QLabel(self.tr("&Mois :"))
-        self.month_box = QComboBox()
-        self.month_box.setMinimumContentsLength(22)
-        self.month_box.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        month_label.setBuddy(self.month_box)
+        self.month_box = month_selector(month_label, 22)
         self._fill_months()
-        self.status = QLabel()
-        self.status.setStyleSheet("font-weight: bold;")
-        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status = text_label(bold=True)
         self.busy_label = QLabel(self.tr("Calcul en cours…"))
         self.busy_label.setStyleSheet("color: #505050;")
-        self.recalculate_button = QPushButton(self.tr("&Recalculer"))
-        self.recalculate_button.setToolTip(
-            self.tr("Calculer de nouveau à partir du registre (les modifications sont perdues)")
+        self.recalculate_button = push_button(
+            self.tr("&Recalculer"),
+            self.tr("Calculer de nouveau à partir du registre (les modifications sont perdues)"),
         )
-        self.export_button = QPushButton(self.tr("E&xporter en Excel…"))
-        self.export_button.setToolTip(
-            self.tr("Le classeur à porter au district ; un brouillon porte la mention BROUILLON")
+        self.export_button = push_button(
+            self.tr("E&xporter en Excel…"),
+            self.tr("Le classeur à porter au district ; un brouillon porte la mention BROUILLON"),
         )
-        self.approve_button = QPushButton(self.tr("A&pprouver…"))
-        self.approve_button.setToolTip(
+        self.approve_button = push_button(
+            self.tr("A&pprouver…"),
             self.tr(
                 "Le directeur approuve la réquisition : elle reçoit son numéro et le mois est clos"
-            )
+            ),
         )
-        bar.addWidget(month_label)
-        bar.addWidget(self.month_box)
-        bar.addSpacing(12)
-        bar.addWidget(self.busy_label)
-        bar.addStretch(1)
-        bar.addWidget(self.recalculate_button)
-        bar.addWidget(self.export_button)
-        bar.addWidget(self.approve_button)
+        bar = row_layout(
+            month_label,
+            self.month_box,
+            12,
+            self.busy_label,
+            None,
+            self.recalculate_button,
+            self.export_button,
+            self.approve_button,
+        )
         layout.addLayout(bar)
-        self.status.setWordWrap(True)
         layout.addWidget(self.status)
 
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message.hide()
         layout.addWidget(self.message)
 
         self.model = RequisitionModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
-        )
         # Tab leaves the table for the buttons; arrows move between cells; while a cell is
         # being edited, Tab goes on to the next one (quantity → justification → remarks).
-        self.table.setTabKeyNavigation(False)
+        self.table = editable_table()
+        self.table.setModel(self.model)
         self.table.setWordWrap(True)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.quantity_delegate = QuantityDelegate(self.table)
+        self.quantity_delegate = PacksQuantityDelegate(self.table)
         self.text_delegate = TextDelegate(self.table)
         self.unit_delegate = TwoLineDelegate(self.table)
         self.table.setItemDelegateForColumn(UNIT, self.unit_delegate)
@@ -283,7 +238,6 @@ class FacilityRequisitionTab(QWidget):
         self.table.setItemDelegateForColumn(JUSTIFICATION, self.text_delegate)
         self.table.setItemDelegateForColumn(REMARKS, self.text_delegate)
         vertical = self.table.verticalHeader()
-        vertical.hide()
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         vertical.setDefaultSectionSize(self.fontMetrics().lineSpacing() * 2 + 8)
         header = self.table.horizontalHeader()
@@ -291,11 +245,7 @@ class FacilityRequisitionTab(QWidget):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         header.setMinimumSectionSize(36)
 
-        self.empty = QLabel()
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setWordWrap(True)
-        self.empty.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.empty.setStyleSheet("font-size: 13pt; color: #555;")
+        self.empty = empty_label()
         self.pages = QStackedWidget()
         self.pages.addWidget(self.table)
         self.pages.addWidget(self.empty)
@@ -315,37 +265,23 @@ class FacilityRequisitionTab(QWidget):
     def _fill_months(self) -> None:
         """The month in progress (its R&R is not possible yet: the message says when), then
         the last complete months, the most recent first; the last complete one selected."""
-        today = self.app.ctx.today()
-        current = month_start(today)
-        selected = self.month_box.currentData()
+        current = month_start(self.app.ctx.today())
         self._filled_for = current
-        self.month_box.blockSignals(True)
-        self.month_box.clear()
-        self.month_box.addItem(self.tr("{0} (en cours)").format(period_text(current)), current)
+        months = [(self.tr("{0} (en cours)").format(period_text(current)), current)]
         for back in range(1, MONTHS_BACK + 1):
             month = add_months(current, -back)
-            self.month_box.addItem(period_text(month), month)
-        index = self._month_index(selected) if isinstance(selected, date) else -1
-        self.month_box.setCurrentIndex(index if index >= 0 else 1)
-        self.month_box.blockSignals(False)
-
-    def _month_index(self, period: date) -> int:
-        """The row of `period` in the selector, -1 if absent (findData does not compare dates
-        held as Python objects)."""
-        wanted = month_start(period)
-        return next(
-            (i for i in range(self.month_box.count()) if self.month_box.itemData(i) == wanted), -1
-        )
+            months.append((period_text(month), month))
+        selected = chosen_month(self.month_box)
+        common.fill_months(self.month_box, months, selected, default=1)
 
     @property
     def period(self) -> date:
-        chosen = self.month_box.currentData()
-        return chosen if isinstance(chosen, date) else last_complete_month(self.app.ctx.today())
+        return chosen_month(self.month_box) or last_complete_month(self.app.ctx.today())
 
     def set_period(self, period: date) -> None:
         """Show the R&R of `period` (a month of the selector)."""
         wanted = month_start(period)
-        index = self._month_index(wanted)
+        index = month_index(self.month_box, wanted)
         if index < 0:
             raise DomainError(
                 self.tr("Mois {0} : choisissez un mois parmi les {1} derniers.").format(
@@ -366,34 +302,21 @@ class FacilityRequisitionTab(QWidget):
     def set_facility(self, code: str | None) -> None:
         if code != self.facility:
             self.show_message("")  # it spoke of the other facility
-        self.facility = code
-        self.refresh()
-
-    def refresh(self) -> None:
-        """Compute again (in the background); a hidden tab waits until it is shown."""
-        if not self.isVisible():
-            self._stale = True
-            return
-        self._start()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self._start()
+        super().set_facility(code)
 
     def is_busy(self) -> bool:
-        return self._task is not None
+        return self._computing.is_running()
 
     @property
     def key(self) -> Key | None:
         return (self.facility, self.period) if self.facility else None
 
-    def _start(self) -> None:
+    def _reload(self) -> None:
+        """Compute the R&R again, in the background (refresh() calls it once the tab is seen)."""
         self._stale = False
         if month_start(self.app.ctx.today()) != self._filled_for:
             self._fill_months()  # the application stayed open into a new month
-        if self._task is not None:
-            self._again = True  # the running one answers an older question
+        if self._computing.postpone():
             return
         key = self.key
         if key is None:
@@ -405,31 +328,16 @@ class FacilityRequisitionTab(QWidget):
         if key != self._shown_key:
             self.model.set_requisition(None)
             self._show_empty(self.tr("Calcul de la réquisition…"))
-        self._set_busy(True)
-        self._task = run_task(compute(self.app, key), self._on_computed, self._on_failed)
-
-    def _finished(self) -> bool:
-        """The task is over; False when a newer question is pending (and now started)."""
-        self._task = None
-        self._set_busy(False)
-        if self._again:
-            self._again = False
-            self._start()
-            return False
-        return True
+        self._computing.start(compute(self.app, key), self._on_computed, self._on_failed)
 
     def _on_computed(self, result: Computed) -> None:
-        if not self._finished():
-            return
         if result.key != self.key:  # the facility or month changed meanwhile
-            self._start()
+            self._reload()
             return
         self._show(result.key, result.requisition)
         self.requisition_shown.emit()
 
     def _on_failed(self, exc: BaseException, _details: str) -> None:
-        if not self._finished():
-            return
         self._shown_key = self.key
         self.model.set_requisition(None)
         if isinstance(exc, DomainError):
@@ -470,14 +378,6 @@ class FacilityRequisitionTab(QWidget):
         self.pages.setCurrentWidget(self.empty)
         self._update()
 
-    def show_message(self, text: str, error: bool = False, done: bool = False) -> None:
-        """A line above the table: a refusal (red), a result (green) or a hint (grey)."""
-        style = ERROR_STYLE if error else RESULT_STYLE if done else HINT_STYLE
-        prefix = "⚠ " if error else "✔ " if done else ""
-        self.message.setStyleSheet(style)
-        self.message.setText(prefix + text if text else "")
-        self.message.setVisible(bool(text))
-
     def status_text(self) -> str:
         requisition = self.model.requisition
         if requisition is None:
@@ -508,7 +408,7 @@ class FacilityRequisitionTab(QWidget):
             else ""
         )
         requisition = self.model.requisition
-        idle = self._task is None
+        idle = not self._computing.is_running()
         draft = requisition is not None and requisition.is_draft
         self.approve_button.setEnabled(idle and draft and bool(requisition and requisition.lines))
         self.export_button.setEnabled(idle and requisition is not None and bool(requisition.lines))
@@ -585,7 +485,7 @@ class FacilityRequisitionTab(QWidget):
     def open_approval(self) -> ApprovalDialog | None:
         """Ask the director's name; a line still to justify is shown first, no dialog."""
         requisition = self.model.requisition
-        if requisition is None or not requisition.is_draft or self._task is not None:
+        if requisition is None or not requisition.is_draft or self._computing.is_running():
             return None
         try:
             check_requisition(requisition)
@@ -600,15 +500,7 @@ class FacilityRequisitionTab(QWidget):
             return None
         dialog = ApprovalDialog(self.app, requisition, self)
         dialog.approved.connect(self._on_approved)
-        dialog.finished.connect(lambda _result: self._forget_dialog(dialog))
-        self.approval_dialog = dialog
-        dialog.open()
-        return dialog
-
-    def _forget_dialog(self, dialog: ApprovalDialog) -> None:
-        if self.approval_dialog is dialog:
-            self.approval_dialog = None
-        dialog.deleteLater()
+        return open_dialog(self, "approval_dialog", dialog)
 
     def _on_approved(self, approved: Requisition) -> None:
         key = (approved.facility_code, approved.period)
@@ -644,8 +536,7 @@ class FacilityRequisitionTab(QWidget):
         requisition = self.model.requisition
         if requisition is None:
             return None
-        if path.suffix.lower() != ".xlsx":
-            path = path.with_name(path.name + ".xlsx")
+        path = with_xlsx_suffix(path)
         # openpyxl costs a fifth of a second: loaded when a requisition is first exported.
         from core.exchange.requisition_workbook import write_requisition_workbook
 

@@ -25,10 +25,10 @@ from core.ledger import MovementKind
 from core.requisition_import import import_requisition_files
 from core.requisition_services import approve_requisition, compute_requisition
 from core.services import Context, ReceiptLine
+from gui.requisition.common import PROBLEM_BACKGROUND
 from gui.requisition.delivery_model import (
     EXPIRY,
     LOT,
-    PROBLEM_BACKGROUND,
     PRODUCT,
     REASON,
     RECEIVED,

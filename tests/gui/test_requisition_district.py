@@ -28,6 +28,11 @@ from core.ledger import MovementKind
 from core.requisition import ImportOutcome
 from core.requisition_services import approve_requisition, compute_requisition
 from core.services import Context, ReceiptLine
+from gui.requisition.district_dialogs import (
+    CommentDialog,
+    DeliveryNotesDialog,
+    DistrictRequisitionDialog,
+)
 from gui.requisition.district_model import (
     D_FACILITY,
     D_LOT,
@@ -53,12 +58,7 @@ from gui.requisition.district_model import (
     ReviewFacilityModel,
     parse_approved,
 )
-from gui.requisition.district_tab import (
-    CommentDialog,
-    DeliveryNotesDialog,
-    DistrictRequisitionDialog,
-    DistrictRequisitionTab,
-)
+from gui.requisition.district_tab import DistrictRequisitionTab
 from main import build_application
 
 NOW = datetime(2026, 11, 21, 12, 0)

@@ -23,6 +23,7 @@ from core.requisition_services import compute_requisition, list_requisitions
 from core.services import Context, CountLine, ReceiptLine
 from gui.main_window import SCREENS, MainWindow
 from gui.requisition import RequisitionScreen, facility_tab
+from gui.requisition.common import PROBLEM_BACKGROUND
 from gui.requisition.facility_model import (
     ADJUSTMENTS,
     BEGINNING,
@@ -31,7 +32,6 @@ from gui.requisition.facility_model import (
     CONSUMED,
     JUSTIFICATION,
     ON_HAND,
-    PROBLEM_BACKGROUND,
     RECEIVED,
     REMARKS,
     REQUESTED,
