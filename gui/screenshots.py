@@ -143,6 +143,7 @@ def take_screenshots(folder: Path, language: str = "fr") -> list[Path]:
             save(dialog, "requisition-2-approval")
             dialog.approve_button.click()
             save(window, "requisition-3-approved")
+    _district_month(app, window, requisitions, save, qt_app)
 
     from gui.first_run import FirstRunDialog
 
@@ -156,6 +157,53 @@ def take_screenshots(folder: Path, language: str = "fr") -> list[Path]:
     first.close()
     window.close()
     return written
+
+
+def _district_month(app, window, requisitions, save, qt_app) -> None:  # type: ignore[no-untyped-def]
+    """The CSRéf of Mopti's month: its facilities' October R&Rs approved (on a shared
+    district server they are in the same database), the District tab with a quantity raised
+    beyond the depot's stock, the Vue consolidée, then a delivery note received at Socoura."""
+    from core.district import (
+        district_review,
+        issue_delivery_notes,
+        prepare_delivery_notes,
+        set_approved_quantity,
+    )
+    from core.requisition_services import approve_requisition, requisition_for
+    from core.stock import add_months, month_start
+
+    october = add_months(month_start(app.ctx.today()), -1)
+    depot = "CSREF-MOPTI"
+    for code in ("CSCOM-FATOMA", "CSCOM-SEVARE", "CM-IMC-MOPTI"):
+        draft = requisition_for(app.uow(), app.ctx, code, october)
+        if draft.is_draft:
+            approve_requisition(app.uow(), app.ctx, draft, "Dr Moussa Coulibaly")
+    window.reload_facilities(select=depot)
+    district = requisitions.show_tab("district")
+    district.refresh()
+    _wait_for_outlook(qt_app, district)
+    review = district_review(app.uow(), app.ctx, depot, october)
+    row = next((f for f in review.facilities if f.code == "CSCOM-SEVARE"), None)
+    line = row.requisition.line("RUTF") if row and row.requisition else None
+    if line is not None:
+        set_approved_quantity(
+            app.uow(), app.ctx, depot, "CSCOM-SEVARE", october, "RUTF",
+            line.requested + 20 * line.pack_size, "Afflux de déplacés à Sévaré",
+        )  # fmt: skip
+        district.refresh()
+        _wait_for_outlook(qt_app, district)
+    save(window, "requisition-4-district")
+    requisitions.show_tab("consolidated")
+    save(window, "requisition-5-consolidated")
+    notes = prepare_delivery_notes(app.uow(), app.ctx, depot, october)
+    if notes:
+        issue_delivery_notes(app.uow(), app.ctx, notes)
+    window.reload_facilities(select="CSCOM-SEVARE")
+    deliveries = requisitions.show_tab("deliveries")
+    deliveries.refresh()
+    if getattr(deliveries, "pending_model", None) is not None:
+        deliveries.select_note(0)
+    save(window, "requisition-6-deliveries")
 
 
 def _wait_for_outlook(qt_app, screen, seconds: float = 60.0) -> None:  # type: ignore[no-untyped-def]
