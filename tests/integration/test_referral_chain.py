@@ -242,3 +242,36 @@ def test_two_cscoms_a_csref_and_back(laptops: dict[str, Laptop], tmp_path: Path)
     # The same note again is refused; nothing is received twice.
     with pytest.raises(Exception, match="déjà réceptionné"):
         import_delivery_note(soc.uow(), soc.ctx, note_files[SOCOURA])
+
+
+BACKENDS = ("sqlite", "postgresql")
+
+
+def test_a_shared_district_server_runs_the_same_month(uow, ctx, facilities) -> None:
+    """On one database for the district (SQLite or PostgreSQL): the CSCom approves its R&R
+    there, the CSRéf reviews and approves it, issues the note, the CSCom receives it."""
+    from tests.integration.test_requisition import worked_example
+
+    csref, cscom = facilities
+    worked_example(uow, ctx, cscom)
+    services.receive_stock(
+        uow, ctx, csref, date(2026, 9, 1), [ReceiptLine("RUTF", 3000, "DEP1", date(2027, 9, 30))]
+    )
+    approved = approve_requisition(uow, ctx, compute_requisition(uow, ctx, cscom, OCTOBER), "DTC")
+    review = district_review(uow, ctx, csref, OCTOBER)
+    (row,) = review.facilities
+    assert row.requisition is not None and row.requisition.sequence == approved.sequence
+    assert row.approved == {"RUTF": 1650}
+    set_approved_quantity(uow, ctx, csref, cscom, OCTOBER, "RUTF", 1500, "Dépôt limité")
+    set_approved_quantity(uow, ctx, csref, cscom, OCTOBER, "RUTF", 1350, "Dépôt très limité")
+    assert district_review(uow, ctx, csref, OCTOBER).facilities[0].approved == {"RUTF": 1350}
+    (note,) = prepare_delivery_notes(uow, ctx, csref, OCTOBER)
+    issue_delivery_notes(uow, ctx, [note])
+    (pending,) = pending_deliveries(uow, cscom)
+    assert pending.direction == "out" and pending.note.lines[0].quantity == 1350
+    done = receive_delivery(uow, ctx, note.record_uuid, date(2026, 11, 21), {1: (1350, "")})
+    assert done.is_received and done.discrepancies == []
+    assert pending_deliveries(uow, cscom) == []
+    with uow:
+        lots = {s.lot: s.balance for s in uow.ledger.lot_stock(cscom, "RUTF", date(2026, 11, 21))}
+    assert lots["DEP1"] == 1350
