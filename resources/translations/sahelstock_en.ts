@@ -91,6 +91,44 @@
     </message>
 </context>
 <context>
+    <name>ApprovalDialog</name>
+    <message>
+        <location filename="../../gui/requisition/facility_tab.py" line="+109"/>
+        <source>Approuver la réquisition</source>
+        <extracomment>the stored requisition, once approved</extracomment>
+        <translation>Approve the requisition</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Réquisition pour {0} — {1} ({2})</source>
+        <translation>Requisition for {0} — {1} ({2})</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>L&apos;approbation clôt dans le registre le mois {0} et tous les mois précédents : plus aucune entrée (réception, dispensation, perte, inventaire) ne pourra y être datée. Les corrections se feront dans le mois suivant ({1}).
+
+La réquisition reçoit son numéro et ne se modifie plus.</source>
+        <translation>Approval closes {0} and every earlier month in the ledger: no entry (receipt, dispensing, loss, physical count) can be dated in them any more. Corrections will go into the following month ({1}).
+
+The requisition gets its number and can no longer be changed.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;Nom du directeur (DTC) :</source>
+        <translation>Director&apos;s &amp;name (DTC):</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Approuver</source>
+        <translation>&amp;Approve</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>Category</name>
     <message>
         <location filename="../../gui/labels.py" line="+40"/>
@@ -462,6 +500,673 @@
         <location line="+1"/>
         <source>Commande annulée : {0}.</source>
         <translation>Order cancelled: {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>CommentDialog</name>
+    <message>
+        <location filename="../../gui/requisition/district_dialogs.py" line="+112"/>
+        <source>Quantité approuvée différente de la demande</source>
+        <extracomment>the approval is stored: core&apos;s warnings (approved beyond the depot&apos;s usable stock)</extracomment>
+        <translation>Approved quantity differs from the request</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Demandé : {0} {2} · approuvé : {1} {2}</source>
+        <translation>Requested: {0} {2} · approved: {1} {2}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>ex. stock du dépôt insuffisant, afflux de patients</source>
+        <translation>e.g. not enough stock at the depot, influx of patients</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Pourquoi ? (obligatoire)</source>
+        <translation>&amp;Why? (required)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Le commentaire est gardé avec la quantité approuvée ; l&apos;établissement voit la quantité livrée sur son bon de livraison.</source>
+        <translation>The comment is kept with the approved quantity; the facility sees the quantity delivered on its delivery note.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Enregistrer</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ConsolidatedImportModel</name>
+    <message>
+        <location filename="../../gui/requisition/consolidated_model.py" line="+529"/>
+        <source>✔ importée</source>
+        <translation>✔ imported</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>✔ remplace la version précédente</source>
+        <translation>✔ replaces the previous version</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>= déjà importée</source>
+        <translation>= already imported</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>= plus ancienne</source>
+        <translation>= older</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>✖ refusée</source>
+        <translation>✖ refused</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>non traité (import arrêté)</source>
+        <translation>not processed (import stopped)</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Établissement ajouté à la base : {0}, district {1}.</source>
+        <translation>Facility added to the database: {0}, district {1}.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Pourquoi un fichier est refusé (rien n&apos;en est importé), et les signalements (⚑) importés avec la réquisition : à vérifier avec l&apos;établissement</source>
+        <translation>Why a file is refused (nothing of it is imported), and the flags (⚑) imported with the requisition: to check with the facility</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Fichier</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Établissement</source>
+        <translation>Facility</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mois</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>N°</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Résultat</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Raison, remarques et signalements</source>
+        <translation>Reason, remarks and flags</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>… et {0} autre(s) (survolez pour tout voir)</source>
+        <translation>… and {0} more (hover to see them all)</translation>
+    </message>
+</context>
+<context>
+    <name>ConsolidatedModel</name>
+    <message>
+        <location line="-616"/>
+        <source>Région, district
+et établissement</source>
+        <translation>Region, district
+and facility</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Statut
+du stock</source>
+        <translation>Stock
+status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Produits</source>
+        <translation>Products</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>En
+rupture</source>
+        <translation>Stocked
+out</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Avec jours
+de rupture
+(jours)</source>
+        <translation>With
+stock-out days
+(days)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sous min.
+/ sous
+PCU</source>
+        <translation>Below min.
+/ below
+EOP</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MSD
+médian</source>
+        <translation>Median
+MOS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ATPE
+SDU</source>
+        <translation>RUTF
+usable stock</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ATPE
+MSD</source>
+        <translation>RUTF
+MOS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ATPE
+demandé
+sachets
+(cartons)</source>
+        <translation>RUTF
+requested
+sachets
+(cartons)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>N°
+R&amp;R</source>
+        <translation>R&amp;R
+No.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>rupture : au moins un produit sans stock utilisable en fin de mois ; sous le minimum : au moins un produit sous le stock minimum ; correct : aucun des deux</source>
+        <translation>stock-out: at least one product with no usable stock at the end of the month; below minimum: at least one product below its minimum stock; OK: neither</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Produits de la réquisition (lignes)</source>
+        <translation>Products on the requisition (lines)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Produits sans stock utilisable à la fin du mois</source>
+        <translation>Products with no usable stock at the end of the month</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Produits ayant eu des jours de rupture pendant le mois, et entre parenthèses le total de leurs jours de rupture</source>
+        <translation>Products that had stock-out days during the month, and in brackets their total number of stock-out days</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Produits dont les mois de stock (MSD) sont sous le stock minimum / sous le point de commande d&apos;urgence (PCU)</source>
+        <translation>Products whose months of stock (MOS) are below the minimum stock / below the emergency order point (EOP)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Mois de stock disponible (SDU ÷ CMM) médians des produits de l&apos;établissement ; « – » : aucun produit consommé</source>
+        <translation>Median months of stock (usable stock ÷ AMC) of the facility&apos;s products; “–”: no product consumed</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>ATPE : stock disponible utilisable en fin de mois, en sachets</source>
+        <translation>RUTF: usable stock at the end of the month, in sachets</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ATPE : mois de stock = SDU ÷ CMM ; pour une zone, SDU totale ÷ CMM totale ; « – » : pas de consommation</source>
+        <translation>RUTF: months of stock = usable stock ÷ AMC; for an area, total usable stock ÷ total AMC; “–”: no consumption</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>ATPE demandé, en sachets, et entre parenthèses en cartons entiers comme chaque établissement les a demandés</source>
+        <translation>RUTF requested, in sachets, and in brackets in whole cartons as each facility requested them</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Numéro de la réquisition (R&amp;R) approuvée</source>
+        <translation>Number of the approved requisition (R&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>rupture</source>
+        <translation>stock-out</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sous le minimum</source>
+        <translation>below minimum</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+63"/>
+        <source>correct</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location line="-48"/>
+        <source>(région non renseignée)</source>
+        <translation>(region not given)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(district non renseigné)</source>
+        <translation>(district not given)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>1 établissement</source>
+        <translation>1 facility</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} établissements</source>
+        <translation>{0} facilities</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{0} en rupture</source>
+        <translation>{0} stocked out</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{0} sous min.</source>
+        <translation>{0} below min.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} sous le minimum</source>
+        <translation>{0} below minimum</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>tous corrects</source>
+        <translation>all OK</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Région d&apos;{0}</source>
+        <translation>{0} Region</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Région de {0}</source>
+        <translation>{0} Region</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>District d&apos;{0}</source>
+        <translation>{0} District</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>District de {0}</source>
+        <translation>{0} District</translation>
+    </message>
+    <message>
+        <location line="+178"/>
+        <source>{0} · {1} établ.</source>
+        <translation>{0} · {1} fac.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>{0} ({1} j)</source>
+        <translation>{0} ({1} d)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>brouillon</source>
+        <translation>draft</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{0} produit(s) avec des jours de rupture, {1} jours de rupture au total</source>
+        <translation>{0} product(s) with stock-out days, {1} stock-out days in total</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{0} produit(s) sous le stock minimum, dont {1} sous le point de commande d&apos;urgence</source>
+        <translation>{0} product(s) below the minimum stock, {1} of them below the emergency order point</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{0} sachets demandés, soit {1} cartons</source>
+        <translation>{0} sachets requested, that is {1} cartons</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{0} – {1}
+{2}, district {3}, {4}</source>
+        <translation>{0} – {1}
+{2}, district {3}, {4}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>En rupture en fin de mois : {0}</source>
+        <translation>Stocked out at the end of the month: {0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Réquisition : {0}</source>
+        <translation>Requisition: {0}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{0} : {1} en rupture, {2} sous le minimum, {3} correct(s)</source>
+        <translation>{0}: {1} stocked out, {2} below minimum, {3} OK</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{0} établissement(s) avec ATPE ; CMM totale {1} sachets</source>
+        <translation>Facilities with RUTF: {0}; total AMC {1} sachets</translation>
+    </message>
+</context>
+<context>
+    <name>ConsolidatedRequisitionTab</name>
+    <message>
+        <location filename="../../gui/requisition/consolidated_tab.py" line="+123"/>
+        <source>&amp;Importer des réquisitions…</source>
+        <extracomment>the background import ended (finished, stopped or failed) and its results are shown</extracomment>
+        <translation>&amp;Import requisitions…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choisir les classeurs de réquisition (R&amp;R) approuvés envoyés par les établissements</source>
+        <translation>Choose the approved requisition (R&amp;R) workbooks sent by the facilities</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Importer un &amp;dossier…</source>
+        <translation>Import a &amp;folder…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Importer tous les classeurs Excel (.xlsx) d&apos;un dossier, par exemple une clé USB</source>
+        <translation>Import every Excel workbook (.xlsx) in a folder, for example on a USB stick</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>E&amp;xporter le classeur consolidé…</source>
+        <translation>E&amp;xport consolidated workbook…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Un classeur Excel : synthèse par région et district, une ligne par établissement, une ligne par produit (ce qui est affiché, filtre compris)</source>
+        <translation>An Excel workbook: summary by region and district, one row per facility, one row per product (what is shown, filter included)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Import des réquisitions : lecture de « {0} »…</source>
+        <translation>Importing requisitions: reading “{0}”…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import des réquisitions : « {0} » lu</source>
+        <translation>Importing requisitions: “{0}” read</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Arrêter après le fichier en cours : les fichiers déjà lus restent importés, les autres ne sont pas touchés</source>
+        <translation>Stop after the current file: the files already read stay imported, the others are not touched</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Masquer</source>
+        <translation>Hide</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Masquer le compte rendu de l&apos;import</source>
+        <translation>Hide the import report</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Mois :</source>
+        <translation>&amp;Month:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Filtrer :</source>
+        <translation>Fil&amp;ter:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Région ou district…</source>
+        <translation>Region or district…</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Chargement…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Aucune réquisition de {0} : importez d&apos;abord les fichiers du mois.</source>
+        <translation>No requisitions for {0}: import the month&apos;s files first.</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Aucune réquisition dans cette base.
+Cliquez sur « Importer des réquisitions… » ou « Importer un dossier… » pour lire les classeurs R&amp;R des établissements.</source>
+        <translation>No requisitions in this database.
+Click “Import requisitions…” or “Import a folder…” to read the facilities&apos; R&amp;R workbooks.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Aucune région ni district ne correspond à « {0} » en {1}.</source>
+        <translation>No region or district matches “{0}” in {1}.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Total « {0} »</source>
+        <translation>Total “{0}”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Total général</source>
+        <translation>Grand total</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{0} · {1}</source>
+        <translation>{0} · {1}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} établissement</source>
+        <translation>{0} facility</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{0} établissements</source>
+        <translation>{0} facilities</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Statut : rupture = au moins un produit sans stock utilisable en fin de mois ; sous le minimum = au moins un produit sous {0} mois de stock. Point de commande d&apos;urgence (PCU) {1} mois, stock maximum {2} mois. MSD = SDU ÷ CMM ; « – » : pas de consommation.</source>
+        <translation>Status: stock-out = at least one product with no usable stock at the end of the month; below minimum = at least one product below its minimum stock. Months of stock: minimum {0}, emergency order point (EOP) {1}, maximum {2}. MOS = usable stock ÷ AMC; “–”: no consumption.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Remarques :</source>
+        <translation>Remarks:</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Choisir les réquisitions (R&amp;R) à importer</source>
+        <translation>Choose the requisitions (R&amp;R) to import</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Classeurs Excel (*.xlsx);;Tous les fichiers (*)</source>
+        <translation>Excel workbooks (*.xlsx);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Choisir le dossier des réquisitions (R&amp;R)</source>
+        <translation>Choose the folder of requisitions (R&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Aucun classeur Excel (.xlsx) dans {0} : choisissez le dossier où sont copiées les réquisitions.</source>
+        <translation>No Excel workbook (.xlsx) in {0}: choose the folder the requisitions were copied to.</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>Erreur inattendue pendant l&apos;import : {0}. Les fichiers lus avant l&apos;erreur restent importés ; les détails sont dans le journal.</source>
+        <translation>Unexpected error during the import: {0}. The files read before the error stay imported; the details are in the log.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{0} importée</source>
+        <translation>{0} imported</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{0} importées</source>
+        <translation>{0} imported</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} remplace une version précédente</source>
+        <translation>{0} replaces a previous version</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} remplacent une version précédente</source>
+        <translation>{0} replace a previous version</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} déjà importée</source>
+        <translation>{0} already imported</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{0} déjà importées</source>
+        <translation>{0} already imported</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} plus ancienne</source>
+        <translation>{0} older</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{0} plus anciennes</source>
+        <translation>{0} older</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} refusée</source>
+        <translation>{0} refused</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{0} refusées</source>
+        <translation>{0} refused</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{0} non traité</source>
+        <translation>{0} not processed</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{0} non traités</source>
+        <translation>{0} not processed</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} fichier</source>
+        <translation>{0} file</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{0} fichiers</source>
+        <translation>{0} files</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>aucun lu</source>
+        <translation>none read</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{0} signalement à vérifier</source>
+        <translation>{0} flag to check</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{0} signalements à vérifier</source>
+        <translation>{0} flags to check</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import arrêté. {0}</source>
+        <translation>Import stopped. {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Un fichier refusé n&apos;importe rien : demandez à l&apos;établissement de l&apos;exporter de nouveau depuis SahelStock.</source>
+        <translation>Nothing is imported from a refused file: ask the facility to export it again from SahelStock.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Exporter le classeur consolidé</source>
+        <translation>Export the consolidated workbook</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Classeur Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source> – filtre « {0} »</source>
+        <translation> – filter “{0}”</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Classeur non enregistré : impossible d&apos;écrire {0} ({1}). Si le fichier est ouvert dans Excel, fermez-le ; sinon choisissez un autre dossier.</source>
+        <translation>Workbook not saved: cannot write {0} ({1}). If the file is open in Excel, close it; otherwise choose another folder.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Classeur consolidé enregistré : {0}</source>
+        <translation>Consolidated workbook saved: {0}</translation>
     </message>
 </context>
 <context>
@@ -1109,6 +1814,955 @@
     </message>
 </context>
 <context>
+    <name>DeliveryLinesModel</name>
+    <message>
+        <location filename="../../gui/requisition/delivery_model.py" line="+48"/>
+        <source>La quantité reçue ne peut pas être négative : tapez 0 si rien n&apos;est arrivé.</source>
+        <translation>The quantity received cannot be negative: type 0 if nothing arrived.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tapez un nombre entier d&apos;unités de base, sans point ni virgule (ex. 1200).</source>
+        <translation>Type a whole number of base units, without a point or comma (e.g. 1200).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tapez un nombre entier d&apos;unités de base (ex. 1200), ou rien pour revenir à la quantité expédiée.</source>
+        <translation>Type a whole number of base units (e.g. 1200), or nothing to go back to the quantity shipped.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Ligne {0} ({1}, lot {2})</source>
+        <translation>Line {0} ({1}, lot {2})</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>N°</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Produit</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lot</source>
+        <translation>Lot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Péremption</source>
+        <translation>Expiry</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quantité
+expédiée</source>
+        <translation>Quantity
+shipped</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Soit</source>
+        <translation>In packs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quantité
+reçue ✎</source>
+        <translation>Quantity
+received ✎</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Raison de l&apos;écart ✎</source>
+        <translation>Reason ✎</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Quantité envoyée par le dépôt pour ce lot, en unités de base</source>
+        <translation>Quantity sent by the depot for this lot, in base units</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>La quantité expédiée en conditionnements, comme on la compte</source>
+        <translation>The quantity shipped in packs, as it is counted</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ce qui est réellement arrivé, en unités de base (0 si rien) : comptez les cartons et les unités avant de confirmer</source>
+        <translation>What actually arrived, in base units (0 if nothing): count the cartons and units before confirming</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Obligatoire quand la quantité reçue diffère de la quantité expédiée : cassé, manquant, périmé…</source>
+        <translation>Required when the quantity received differs from the quantity shipped: broken, missing, expired…</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>{0} : {1} reçu(s) pour {2} expédié(s) : indiquez la raison de l&apos;écart.</source>
+        <extracomment>a line was changed: (line n°, what to tell the user, &quot;&quot; when the line is complete)</extracomment>
+        <translation>{0}: {1} received for {2} shipped: enter the reason for the difference.</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Écrivez la raison (double-clic ou F2), ou effacez la quantité reçue pour revenir à la quantité expédiée.</source>
+        <translation>Write the reason (double-click or F2), or clear the quantity received to go back to the quantity shipped.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Double-clic ou F2 pour changer la quantité reçue, en {0}</source>
+        <translation>Double-click or F2 to change the quantity received, in {0}</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>⚠ à indiquer</source>
+        <translation>⚠ to enter</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{0} – quantité reçue : {1}</source>
+        <translation>{0} – quantity received: {1}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{0} : {1} caractères au plus.</source>
+        <translation>{0}: {1} characters at most.</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryNotesDialog</name>
+    <message>
+        <location filename="../../gui/requisition/district_dialogs.py" line="+301"/>
+        <source>Bons de livraison</source>
+        <extracomment>delivery notes were issued (the depot&apos;s ledger changed)</extracomment>
+        <translation>Delivery notes</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bons de livraison de {0}, réquisitions de {1}</source>
+        <translation>Delivery notes from {0}, requisitions for {1}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Établir les bons sort ces quantités du stock du dépôt (transferts cédés, lots premiers périmés premiers sortis) le {0}, et enregistre un classeur par établissement dans le dossier choisi. Un bon établi ne se refait pas.</source>
+        <translation>Issuing the notes takes these quantities out of the depot&apos;s stock (transfers out, lots first expiry first out) on {0}, and saves one workbook per facility in the chosen folder. An issued note cannot be issued again.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Établir et exporter…</source>
+        <translation>&amp;Issue and export…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E&amp;xporter de nouveau les bons établis…</source>
+        <translation>E&amp;xport issued notes again…</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>{0} à établir : {1}</source>
+        <translation>{0} to issue: {1}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+84"/>
+        <location line="+3"/>
+        <source>bon de livraison</source>
+        <translation>delivery note</translation>
+    </message>
+    <message>
+        <location line="-87"/>
+        <location line="+84"/>
+        <location line="+3"/>
+        <source>bons de livraison</source>
+        <translation>delivery notes</translation>
+    </message>
+    <message>
+        <location line="-86"/>
+        <source>ligne</source>
+        <translation>line</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>lignes</source>
+        <translation>lines</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> ; le dépôt ne peut pas tout livrer pour : {0} (en rouge).</source>
+        <translation> — the depot cannot supply everything for: {0} (in red).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tous les bons de livraison du mois sont établis.</source>
+        <translation>All the month&apos;s delivery notes are issued.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Aucun bon de livraison à établir : aucune quantité approuvée pour ce mois. Importez d&apos;abord les réquisitions des établissements.</source>
+        <translation>No delivery notes to issue: no quantities approved for this month. Import the facilities&apos; requisitions first.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Déjà établis : {0}</source>
+        <translation>Already issued: {0}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Dossier où enregistrer les bons de livraison</source>
+        <translation>Folder to save the delivery notes in</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>{0} établi(s) ; {1} enregistré(s) dans {2}.</source>
+        <translation>{0} issued; {1} saved in {2}.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{0} enregistré(s) dans {1}.</source>
+        <translation>{0} saved in {1}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Non écrit(s) : {0}. Fermez les fichiers ouverts dans Excel ou choisissez un autre dossier, puis « Exporter de nouveau les bons établis… ».</source>
+        <translation>Not written: {0}. Close the files open in Excel or choose another folder, then “Export issued notes again…”.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Copiez-les sur la clé USB pour les établissements.</source>
+        <translation>Copy them to the USB stick for the facilities.</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryPreviewModel</name>
+    <message>
+        <location filename="../../gui/requisition/district_model.py" line="+807"/>
+        <source>Établissement</source>
+        <translation>Facility</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Produit</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lot</source>
+        <translation>Lot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Péremption</source>
+        <translation>Expiry</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quantité</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Manque</source>
+        <translation>Shortfall</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Bon n° {0}</source>
+        <translation>Note No. {0}</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>{0} {1} (approuvé {2}, livré {3})</source>
+        <translation>{0} {1} (approved {2}, delivered {3})</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryReceiptTab</name>
+    <message>
+        <location filename="../../gui/requisition/delivery_tab.py" line="+89"/>
+        <source>&amp;Importer un bon de livraison…</source>
+        <extracomment>a receipt entered stock in the ledger (the screens showing stock reload)</extracomment>
+        <translation>&amp;Import a delivery note…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Le classeur Excel du bon de livraison remis par le dépôt avec les produits (sur clé USB)</source>
+        <translation>The delivery note&apos;s Excel workbook handed over by the depot with the products (on a USB stick)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Bons à réceptionner</source>
+        <translation>Notes to receive</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>quantité expédiée</source>
+        <translation>quantity shipped</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Date de réception :</source>
+        <translation>&amp;Date received:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Confirmer la réception</source>
+        <translation>&amp;Confirm receipt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Les quantités reçues entrent dans le stock de l&apos;établissement avec leurs lots et dates de péremption ; les écarts sont enregistrés avec leur raison</source>
+        <translation>The quantities received enter the facility&apos;s stock with their lots and expiry dates; differences are recorded with their reason</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Bons réceptionnés</source>
+        <translation>Notes received</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Choisissez un établissement pour voir ses livraisons.</source>
+        <translation>Choose a facility to see its deliveries.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Livraisons de {0}</source>
+        <translation>Deliveries to {0}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Aucun bon de livraison à réceptionner pour {0}. Quand le dépôt livre, cliquez sur « Importer un bon de livraison… » et choisissez le fichier remis avec les produits.</source>
+        <translation>No delivery notes to receive for {0}. When the depot delivers, click “Import a delivery note…” and choose the file handed over with the products.</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Bon {0} — de {1} · réquisition {2} · expédié le {3}</source>
+        <translation>Note {0} — from {1} · requisition {2} · shipped on {3}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{0} ({1}) : {2} approuvé(s), {3} livré(s), {4} manquant(s)</source>
+        <translation>{0} ({1}): {2} approved, {3} delivered, {4} missing</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>ℹ Le dépôt n&apos;a pas pu tout livrer (rien à saisir pour ces produits, ils ne sont pas sur le bon) :</source>
+        <translation>ℹ The depot could not supply everything (nothing to enter for these products, they are not on the note):</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>⚠ Raison de l&apos;écart à indiquer : ligne(s) {0}.</source>
+        <translation>⚠ Reason for the difference to enter: line(s) {0}.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{0} écart(s) avec leur raison : ils seront enregistrés.</source>
+        <translation>{0} difference(s) with their reason: they will be recorded.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Comptez ce qui est arrivé ; changez la quantité reçue d&apos;une ligne qui diffère (double-clic) et indiquez pourquoi.</source>
+        <translation>Count what arrived; change the quantity received on a line that differs (double-click) and say why.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Importer un bon de livraison</source>
+        <translation>Import a delivery note</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bon de livraison (*.xlsx);;Tous les fichiers (*)</source>
+        <translation>Delivery note (*.xlsx);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Impossible de lire {0} ({1}) : vérifiez la clé USB et réessayez.</source>
+        <translation>Cannot read {0} ({1}): check the USB stick and try again.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Bon {0} importé ; il est destiné à {1} ({2}) : choisissez cet établissement pour le réceptionner.</source>
+        <translation>Note {0} imported; it is for {1} ({2}): choose that facility to receive it.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Bon {0} importé : {1} ligne(s). Comptez ce qui est arrivé, corrigez les quantités reçues qui diffèrent, puis cliquez sur « Confirmer la réception ».</source>
+        <translation>Note {0} imported: {1} line(s). Count what arrived, correct the quantities received that differ, then click “Confirm receipt”.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <location line="+17"/>
+        <source>Réception non enregistrée : {0}</source>
+        <translation>Receipt not recorded: {0}</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>({0} lignes sont dans ce cas.)</source>
+        <translation>({0} lines are in the same case.)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location line="+28"/>
+        <source>Bon {0} réceptionné le {1}.</source>
+        <translation>Note {0} received on {1}.</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>, péremption {0}</source>
+        <translation>, expiry {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} – lot {1}{2} : {3}</source>
+        <translation>{0} – lot {1}{2}: {3}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Entré en stock :</source>
+        <translation>Entered into stock:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rien n&apos;est entré en stock (toutes les lignes à 0).</source>
+        <translation>Nothing entered the stock (every line at 0).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Écarts enregistrés :</source>
+        <translation>Differences recorded:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} : {1} expédié(s), {2} reçu(s) — {3}</source>
+        <translation>{0}: {1} shipped, {2} received — {3}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Aucun écart : tout est arrivé comme expédié.</source>
+        <translation>No differences: everything arrived as shipped.</translation>
+    </message>
+</context>
+<context>
+    <name>DepotMonthDialog</name>
+    <message>
+        <location filename="../../gui/requisition/district_dialogs.py" line="-391"/>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>DistrictLinesModel</name>
+    <message>
+        <location filename="../../gui/requisition/district_model.py" line="-182"/>
+        <source>Consommation moyenne mensuelle du dépôt lui-même</source>
+        <translation>Average monthly consumption of the depot itself</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>CMM du dépôt × mois de stock maximum</source>
+        <translation>Depot&apos;s AMC × maximum months of stock</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stock disponible utilisable du dépôt à la fin du mois</source>
+        <translation>Depot&apos;s usable stock at the end of the month</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Commandes du dépôt en cours, non encore reçues</source>
+        <translation>Depot&apos;s pending orders, not yet received</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Total des quantités approuvées pour les établissements que le dépôt approvisionne</source>
+        <translation>Total quantities approved for the facilities the depot supplies</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stock max + approuvé pour les établissements − SDU − en commande, arrondi au conditionnement entier supérieur</source>
+        <translation>Max stock + approved for the facilities − usable stock − on order, rounded up to whole packs</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Produit</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unité</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CMM du
+dépôt</source>
+        <translation>Depot
+AMC</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stock
+max</source>
+        <translation>Max
+stock</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SDU</source>
+        <translation>Usable stock</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>En
+commande</source>
+        <translation>On
+order</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approuvé pour les
+établissements</source>
+        <translation>Approved for
+facilities</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Qté
+calculée</source>
+        <translation>Calculated
+qty</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Qté
+demandée</source>
+        <translation>Requested
+qty</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Soit {0} {1} de {2}</source>
+        <translation>That is {0} {1} of {2}</translation>
+    </message>
+</context>
+<context>
+    <name>DistrictModel</name>
+    <message>
+        <location line="-655"/>
+        <source>La quantité approuvée ne peut pas être négative : tapez 0 pour ne rien livrer.</source>
+        <translation>The approved quantity cannot be negative: type 0 to deliver nothing.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tapez un nombre entier d&apos;unités de base, sans point ni virgule (ex. 1350).</source>
+        <translation>Type a whole number of base units, without a point or comma (e.g. 1350).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tapez un nombre entier d&apos;unités de base (ex. 1350), ou rien pour revenir à la quantité demandée.</source>
+        <translation>Type a whole number of base units (e.g. 1350), or nothing to go back to the requested quantity.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>importé</source>
+        <translation>imported</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>importés</source>
+        <translation>imported</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>remplacé</source>
+        <translation>replaced</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>remplacés</source>
+        <translation>replaced</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>déjà importé</source>
+        <translation>already imported</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>déjà importés</source>
+        <translation>already imported</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>plus ancien</source>
+        <translation>older</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>plus anciens</source>
+        <translation>older</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>refusé</source>
+        <translation>refused</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>refusés</source>
+        <translation>refused</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>fichier</source>
+        <translation>file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>fichiers</source>
+        <translation>files</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source> ; {0} avec signalements (en orange)</source>
+        <translation> · {0} with flags (in orange)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>établissement ajouté</source>
+        <translation>facility added</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>établissements ajoutés</source>
+        <translation>facilities added</translation>
+    </message>
+</context>
+<context>
+    <name>DistrictRequisitionDialog</name>
+    <message>
+        <location filename="../../gui/requisition/district_dialogs.py" line="+30"/>
+        <source>Réquisition du district</source>
+        <extracomment>the depot&apos;s requisition was approved and stored a file was written (its path)</extracomment>
+        <translation>District requisition</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Réquisition de {0} pour {1}, au niveau supérieur (hôpital régional / PPM)</source>
+        <translation>Requisition of {0} for {1}, to the level above (regional hospital / PPM)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>L&apos;approbation donne son numéro à la réquisition et clôt le mois de {0} (et les mois précédents) dans le registre du dépôt : les corrections se feront dans le mois suivant ({1}). Pour changer une quantité demandée (avec sa justification), passez par l&apos;onglet « R&amp;R du mois ».</source>
+        <translation>Approval gives the requisition its number and closes {0} (and the earlier months) in the depot&apos;s ledger: corrections will go into the following month ({1}). To change a requested quantity (with its justification), use the “Monthly R&amp;R” tab.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Nom du pharmacien :</source>
+        <translation>Pharmacist&apos;s &amp;name:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Approuver et exporter…</source>
+        <translation>&amp;Approve and export…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>E&amp;xporter…</source>
+        <translation>E&amp;xport…</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Brouillon : calculé le {0} à partir du registre du dépôt et des quantités approuvées pour ses établissements.</source>
+        <translation>Draft: calculated on {0} from the depot&apos;s ledger and the quantities approved for its facilities.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Aucune ligne : le dépôt n&apos;a ni stock, ni consommation, ni quantité approuvée pour ce mois.</source>
+        <translation>No lines: the depot has no stock, no consumption and no approved quantity for this month.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Approuvée — n° {0}, par {1} le {2}. Elle ne se modifie plus.</source>
+        <translation>Approved — No. {0}, by {1} on {2}. It can no longer be changed.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Exporter la réquisition du district</source>
+        <translation>Export the district requisition</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Classeur Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Indiquez le nom du pharmacien qui approuve.</source>
+        <translation>Enter the name of the approving pharmacist.</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Fichier non enregistré : impossible d&apos;écrire {0}. Si le fichier est ouvert dans Excel, fermez-le ; sinon choisissez un autre dossier (Exporter…).</source>
+        <translation>File not saved: cannot write {0}. If the file is open in Excel, close it; otherwise choose another folder (Export…).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Réquisition n° {0} approuvée. </source>
+        <translation>Requisition No. {0} approved. </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Réquisition n° {0} enregistrée : {1}. Envoyez ce fichier à l&apos;hôpital régional / PPM.</source>
+        <translation>Requisition No. {0} saved: {1}. Send this file to the regional hospital / PPM.</translation>
+    </message>
+</context>
+<context>
+    <name>DistrictRequisitionTab</name>
+    <message>
+        <location filename="../../gui/requisition/district_tab.py" line="+170"/>
+        <source>&amp;Mois :</source>
+        <extracomment>the review (or why there is none) is on screen (tests wait for it) an import finished and its results are on screen</extracomment>
+        <translation>&amp;Month:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Importer des réquisitions…</source>
+        <translation>&amp;Import requisitions…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Les classeurs R&amp;R reçus des établissements (clé USB, courriel) : tout un dossier ou quelques fichiers</source>
+        <translation>The R&amp;R workbooks received from the facilities (USB stick, email): a whole folder or a few files</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tout un &amp;dossier…</source>
+        <translation>A whole &amp;folder…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Des &amp;fichiers…</source>
+        <translation>Individual &amp;files…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chargement…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Réquisition du &amp;district…</source>
+        <translation>&amp;District requisition…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>La réquisition du dépôt au niveau supérieur (hôpital régional / PPM) : ses besoins et les quantités approuvées pour les établissements</source>
+        <translation>The depot&apos;s requisition to the level above (regional hospital / PPM): its own needs and the quantities approved for the facilities</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Bons de livraison…</source>
+        <translation>Delivery &amp;notes…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Un bon par établissement, avec les lots à livrer (premier périmé, premier sorti)</source>
+        <translation>One note per facility, with the lots to deliver (first expiry, first out)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Import de {0}…</source>
+        <translation>Importing {0}…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Importé : {0}</source>
+        <translation>Imported: {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Arrêter après le fichier en cours : les fichiers déjà importés le restent</source>
+        <translation>Stop after the current file: the files already imported stay imported</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;Masquer les résultats</source>
+        <translation>Hide result&amp;s</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>quantité demandée</source>
+        <translation>requested quantity</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Produits × établissements : quantités demandées et approuvées (en unités de base). Double-clic ou F2 sur une cellule « approuvé ✎ » pour la changer.</source>
+        <translation>Products × facilities: requested and approved quantities (in base units). Double-click or press F2 on an “approved ✎” cell to change it.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <location line="+59"/>
+        <source>Choisissez l&apos;établissement du dépôt (CSRéf) pour voir son mois.</source>
+        <translation>Choose the depot&apos;s facility (CSRéf) to see its month.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>La revue du mois n&apos;a pas pu être chargée : {0}</source>
+        <translation>The month&apos;s review could not be loaded: {0}</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>{0} n&apos;approvisionne aucun établissement.
+
+Pour qu&apos;un CSCom apparaisse ici : choisissez-le comme établissement (en haut de la fenêtre), puis dans Paramètres › Établissement, mettez « Fournisseur : {0} ». Une réquisition importée qui nomme ce dépôt comme fournisseur l&apos;ajoute aussi : importez les réquisitions reçues (Importer des réquisitions…).</source>
+        <translation>{0} supplies no facility.
+
+For a CSCom to appear here: choose it as the facility (at the top of the window), then in Settings › Facility, set “Supplier: {0}”. An imported requisition that names this depot as its supplier adds it too: import the requisitions received (Import requisitions…).</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>{0} sur {1}</source>
+        <translation>{0} (out of {1})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>réquisition reçue</source>
+        <translation>requisition received</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>réquisitions reçues</source>
+        <translation>requisitions received</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>signalement</source>
+        <translation>flag</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>signalements</source>
+        <translation>flags</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>R&amp;R du district n° {0} approuvée</source>
+        <translation>District R&amp;R No. {0} approved</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>bon établi</source>
+        <translation>note issued</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>bons établis</source>
+        <translation>notes issued</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Quantités approuvées au-delà du stock utilisable du dépôt :</source>
+        <translation>Quantities approved beyond the depot&apos;s usable stock:</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>{0} — R&amp;R n° {1}, approuvée par {2} le {3}</source>
+        <translation>{0} — R&amp;R No. {1}, approved by {2} on {3}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> (fichier {0})</source>
+        <translation> (file {0})</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Réquisition {0} non reçue : demandez-la à l&apos;établissement (clé USB ou courriel), puis importez-la.</source>
+        <translation>Requisition {0} not received: ask the facility for it (USB stick or email), then import it.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Aucun signalement : la réquisition est cohérente avec la précédente.</source>
+        <translation>No flags: the requisition is consistent with the previous one.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>de {0}</source>
+        <translation>for {0}</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>{0}, {1} : {2} approuvé(s).</source>
+        <translation>{0}, {1}: {2} approved.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Dossier des réquisitions reçues (classeurs .xlsx)</source>
+        <translation>Folder of the requisitions received (.xlsx workbooks)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Réquisitions à importer</source>
+        <translation>Requisitions to import</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Classeur Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Impossible de lire le dossier {0} ({1}) : choisissez-en un autre.</source>
+        <translation>Cannot read the folder {0} ({1}): choose another one.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Aucun classeur .xlsx dans {0} : choisissez le dossier où sont copiées les réquisitions reçues.</source>
+        <translation>No .xlsx workbook in {0}: choose the folder the requisitions received were copied to.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source> — import arrêté : {0} non essayé(s). Importez de nouveau le dossier : les fichiers déjà importés seront reconnus.</source>
+        <translation> — import stopped: {0} not tried. Import the folder again: the files already imported will be recognised.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>L&apos;import s&apos;est arrêté sur une erreur : {0}. Les fichiers traités avant sont enregistrés ; relancez l&apos;import : ils seront reconnus comme déjà importés.</source>
+        <translation>The import stopped on an error: {0}. The files processed before it are saved; run the import again: they will be recognised as already imported.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Réquisition du district enregistrée : {0}</source>
+        <translation>District requisition saved: {0}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Réquisition du district n° {0} de {1} approuvée par {2}.</source>
+        <translation>District requisition No. {0} for {1} approved by {2}.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>{0} : le stock du dépôt est sorti.</source>
+        <translation>{0}: the stock has left the depot.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>bon de livraison établi</source>
+        <translation>delivery note issued</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>bons de livraison établis</source>
+        <translation>delivery notes issued</translation>
+    </message>
+</context>
+<context>
     <name>DosingModel</name>
     <message>
         <location filename="../../gui/nutrition/settings_tab.py" line="+169"/>
@@ -1239,14 +2893,14 @@ Click “Choose a file to import…”: the file&apos;s contents will show here 
     </message>
     <message>
         <location line="+33"/>
-        <location line="+176"/>
+        <location line="+179"/>
         <location line="+113"/>
         <location line="+84"/>
         <source>Importer</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location line="-355"/>
+        <location line="-358"/>
         <source>modele-mouvements.xlsx</source>
         <translation>movements-template.xlsx</translation>
     </message>
@@ -1276,7 +2930,7 @@ Click “Choose a file to import…”: the file&apos;s contents will show here 
         <translation>Template saved: {0}</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+56"/>
         <source>Vérification de « {0} »…</source>
         <translation>Checking “{0}”…</translation>
     </message>
@@ -1341,7 +2995,7 @@ Click “Choose a file to import…”: the file&apos;s contents will show here 
         <translation>ℹ Import cancelled: nothing was saved. Click “Import” to start again.</translation>
     </message>
     <message>
-        <location line="-362"/>
+        <location line="-365"/>
         <source>Importer des mouvements ou des rapports mensuels depuis Excel ou CSV</source>
         <extracomment>how many codes or row numbers a summary names before « … » emitted once a check or an import has finished and the screen shows its outcome</extracomment>
         <translation>Import movements or monthly reports from Excel or CSV</translation>
@@ -1377,7 +3031,7 @@ Click “Choose a file to import…”: the file&apos;s contents will show here 
         <translation>Movements or monthly reports (*.xlsx *.csv);;All files (*)</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+75"/>
         <source>ℹ Aperçu : {0}. Rien n&apos;est encore enregistré.</source>
         <translation>ℹ Preview: {0}. Nothing is saved yet.</translation>
     </message>
@@ -1666,6 +3320,16 @@ Click “Choose a file to import…”: the file&apos;s contents will show here 
         <source>Choisissez d&apos;abord un fichier : il sera vérifié.</source>
         <translation>Choose a file first: it will be checked.</translation>
     </message>
+    <message>
+        <location line="+42"/>
+        <source>ce classeur est une réquisition (R&amp;R) : importez-le dans l&apos;écran Réquisitions, onglet District (ou Vue consolidée).</source>
+        <translation>this workbook is a requisition (R&amp;R): import it in the Requisitions screen, District tab (or Consolidated view).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>ce classeur est un bon de livraison : importez-le dans l&apos;écran Réquisitions, onglet Livraisons reçues.</source>
+        <translation>this workbook is a delivery note: import it in the Requisitions screen, Deliveries received tab.</translation>
+    </message>
 </context>
 <context>
     <name>ExitForm</name>
@@ -1812,6 +3476,151 @@ Click “Choose a file to import…”: the file&apos;s contents will show here 
         <location line="+20"/>
         <source>Remplissez le nom, le district sanitaire et le code de l&apos;établissement.</source>
         <translation>Fill in the facility&apos;s name, health district and code.</translation>
+    </message>
+</context>
+<context>
+    <name>FacilityRequisitionTab</name>
+    <message>
+        <location filename="../../gui/requisition/facility_tab.py" line="+40"/>
+        <source>&amp;Mois :</source>
+        <extracomment>emitted once a computation&apos;s result (or its refusal) is on screen (tests wait for it)</extracomment>
+        <translation>&amp;Month:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Calcul en cours…</source>
+        <translation>Calculating…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Recalculer</source>
+        <translation>&amp;Recalculate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calculer de nouveau à partir du registre (les modifications sont perdues)</source>
+        <translation>Calculate again from the ledger (your changes are lost)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>E&amp;xporter en Excel…</source>
+        <translation>E&amp;xport to Excel…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Le classeur à porter au district ; un brouillon porte la mention BROUILLON</source>
+        <translation>The workbook to take to the district; a draft is marked BROUILLON (draft)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A&amp;pprouver…</source>
+        <translation>A&amp;pprove…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Le directeur approuve la réquisition : elle reçoit son numéro et le mois est clos</source>
+        <translation>The director approves the requisition: it gets its number and the month is closed</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <location line="+64"/>
+        <source>Choisissez un établissement pour voir sa réquisition.</source>
+        <translation>Choose a facility to see its requisition.</translation>
+    </message>
+    <message>
+        <location line="-55"/>
+        <source>{0} (en cours)</source>
+        <translation>{0} (in progress)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Mois {0} : choisissez un mois parmi les {1} derniers.</source>
+        <translation>Month {0}: choose one of the last {1} months.</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Calcul de la réquisition…</source>
+        <translation>Calculating the requisition…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>La réquisition n&apos;a pas pu être calculée : {0}</source>
+        <translation>The requisition could not be calculated: {0}</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>{0} : aucun produit à {1}. La réquisition liste les produits reçus ou comptés dans l&apos;établissement : enregistrez d&apos;abord une réception ou un inventaire.</source>
+        <translation>{0}: no products at {1}. The requisition lists the products received or counted at the facility: record a receipt or a physical count first.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>{0} · Approuvée — n° {1}, par {2} le {3}</source>
+        <translation>{0} · Approved — No. {1}, by {2} on {3}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} · Brouillon — calculé à partir du registre</source>
+        <translation>{0} · Draft — calculated from the ledger</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} ligne(s) modifiée(s)</source>
+        <translation>{0} line(s) changed</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>⚠ {0} à justifier</source>
+        <translation>⚠ {0} to justify</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Modifications gardées tant que l&apos;application reste ouverte : approuvez la réquisition pour l&apos;enregistrer</source>
+        <translation>Changes are kept while the application stays open: approve the requisition to save it</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Abandonner vos modifications ?</source>
+        <translation>Discard your changes?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Les quantités demandées, justifications et observations saisies pour {0} seront remplacées par le calcul du registre.</source>
+        <translation>The requested quantities, justifications and remarks entered for {0} will be replaced by the calculation from the ledger.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Approbation impossible : {0}</source>
+        <translation>Cannot approve: {0}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Réquisition n° {0} {1} approuvée par {2}. Exportez-la en Excel pour le district.</source>
+        <translation>Requisition No. {0} for {1} approved by {2}. Export it to Excel for the district.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Exporter la réquisition</source>
+        <translation>Export the requisition</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Classeur Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Réquisition non enregistrée : impossible d&apos;écrire {0} ({1}). Si le fichier est ouvert dans Excel, fermez-le ; sinon choisissez un autre dossier.</source>
+        <translation>Requisition not saved: cannot write {0} ({1}). If the file is open in Excel, close it; otherwise choose another folder.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Brouillon enregistré : {0}. Il porte la mention BROUILLON : faites approuver la réquisition avant de l&apos;envoyer au district.</source>
+        <translation>Draft saved: {0}. It is marked BROUILLON (draft): have the requisition approved before sending it to the district.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Réquisition n° {0} enregistrée : {1}. Copiez ce fichier sur la clé USB pour le district.</source>
+        <translation>Requisition No. {0} saved: {1}. Copy this file to the USB stick for the district.</translation>
     </message>
 </context>
 <context>
@@ -2012,7 +3821,7 @@ Click “Choose a file to import…”: the file&apos;s contents will show here 
 <context>
     <name>ForecastScreen</name>
     <message>
-        <location filename="../../gui/forecast/screen.py" line="+115"/>
+        <location filename="../../gui/forecast/screen.py" line="+113"/>
         <source>Calcul en cours…</source>
         <extracomment>emitted once a computation&apos;s result is on screen (tests wait for it)</extracomment>
         <translation>Calculating…</translation>
@@ -2034,7 +3843,7 @@ Click “Choose a file to import…”: the file&apos;s contents will show here 
     </message>
     <message>
         <location line="+48"/>
-        <location line="+29"/>
+        <location line="+17"/>
         <source>Choisissez un établissement pour voir ses prévisions.</source>
         <translation>Choose a facility to see its forecast.</translation>
     </message>
@@ -2046,7 +3855,7 @@ Click “Choose a file to import…”: the file&apos;s contents will show here 
 (a few seconds)</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+24"/>
         <source>Les prévisions n&apos;ont pas pu être calculées : {0}</source>
         <translation>The forecast could not be calculated: {0}</translation>
     </message>
@@ -2207,6 +4016,74 @@ The forecast needs a few months of movements (or imported monthly reports).</tra
         <location filename="../../gui/nutrition/registers_dialogs.py" line="+964"/>
         <source>Chaque correction ou annulation ajoute une version ; les précédentes sont gardées. La dernière ligne est ce que le registre montre.</source>
         <translation>Each correction or voiding adds a version; earlier ones are kept. The last line is what the register shows.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportProgress</name>
+    <message>
+        <location filename="../../gui/requisition/import_panel.py" line="+111"/>
+        <source>%v / %m fichiers</source>
+        <translation>%v / %m files</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Arrêt après le fichier en cours…</source>
+        <translation>Stopping after the current file…</translation>
+    </message>
+</context>
+<context>
+    <name>ImportResultsModel</name>
+    <message>
+        <location filename="../../gui/requisition/district_model.py" line="+15"/>
+        <source>Fichier</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Résultat</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Établissement</source>
+        <translation>Facility</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mois</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Détails (feuille, ligne, colonne)</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Établissement ajouté à la base : {0}, district de {1}.</source>
+        <translation>Facility added to the database: {0}, district {1}.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>signalement</source>
+        <translation>flag</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>signalements</source>
+        <translation>flags</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>
+R&amp;R n° {0}</source>
+        <translation>
+R&amp;R No. {0}</translation>
     </message>
 </context>
 <context>
@@ -2723,6 +4600,11 @@ The forecast needs a few months of movements (or imported monthly reports).</tra
         <translation>Forecast</translation>
     </message>
     <message>
+        <location line="+7"/>
+        <source>Réquisitions</source>
+        <translation>Requisitions</translation>
+    </message>
+    <message>
         <location line="+10"/>
         <source>Réception</source>
         <translation>Receipt</translation>
@@ -2837,6 +4719,121 @@ The forecast needs a few months of movements (or imported monthly reports).</tra
         <location line="+7"/>
         <source>SahelStock tient le stock des établissements de santé du Mali : ATPE, médicaments, équipements ; fiche de stock, inventaire, CMM et quantités à commander.</source>
         <translation>SahelStock keeps the stock of health facilities in Mali: RUTF, medicines, equipment; stock cards, physical counts, AMC and order quantities.</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixModel</name>
+    <message>
+        <location filename="../../gui/requisition/district_model.py" line="+105"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Produit</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unité</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Total
+demandé</source>
+        <translation>Total
+requested</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Total
+approuvé</source>
+        <translation>Total
+approved</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SDU du
+dépôt</source>
+        <translation>Depot
+usable stock</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Quantités demandées par tous les établissements, en unités de base</source>
+        <translation>Quantities requested by all the facilities, in base units</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Quantités approuvées pour tous les établissements, en unités de base</source>
+        <translation>Quantities approved for all the facilities, in base units</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stock disponible utilisable du dépôt aujourd&apos;hui (sans les lots périmés) : ce qu&apos;il peut livrer</source>
+        <translation>Depot&apos;s usable stock today (without expired lots): what it can deliver</translation>
+    </message>
+    <message>
+        <location line="+136"/>
+        <source>{0}
+approuvé ✎</source>
+        <extracomment>the user typed an approved quantity: (facility code, product code, quantity) what was typed was refused; the message names the cell and says what to do</extracomment>
+        <translation>{0}
+approved ✎</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0}
+demandé</source>
+        <translation>{0}
+requested</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{0} : quantité approuvée par le dépôt (double-clic ou F2 pour la changer ; un commentaire est demandé si elle diffère de la demande)</source>
+        <translation>{0}: quantity approved by the depot (double-click or F2 to change it; a comment is asked for if it differs from the request)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{0} : quantité demandée sur sa réquisition</source>
+        <translation>{0}: quantity requested on its requisition</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>Quantités en {0} ; {1} par conditionnement</source>
+        <translation>Quantities in {0}; {1} per pack</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Approuvé {0}, le dépôt n&apos;a que {1} utilisable(s) : il manque {2}. Réduisez des quantités approuvées ou attendez la livraison du niveau supérieur.</source>
+        <translation>Approved {0}, but the depot has only {1} usable: {2} short. Reduce some approved quantities or wait for the delivery from the level above.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>{0} · {1}
+Demandé : {2} {4} ; approuvé : {3} {4}</source>
+        <translation>{0} · {1}
+Requested: {2} {4}; approved: {3} {4}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>
+Soit {0} conditionnement(s) de {1}</source>
+        <translation>
+That is {0} pack(s) of {1}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>
+Commentaire du dépôt : {0}</source>
+        <translation>
+Depot&apos;s comment: {0}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{0}, {1} – quantité approuvée : {2}</source>
+        <translation>{0}, {1} – approved quantity: {2}</translation>
     </message>
 </context>
 <context>
@@ -3630,6 +5627,34 @@ sachets</translation>
         <location line="+17"/>
         <source>La date attendue est passée : la prévision compte cette livraison pour aujourd&apos;hui. Changez la date, ou marquez la commande reçue ou annulée.</source>
         <translation>The expected date has passed: the forecast counts this delivery as arriving today. Change the date, or mark the order received or cancelled.</translation>
+    </message>
+</context>
+<context>
+    <name>Outcome</name>
+    <message>
+        <location filename="../../gui/requisition/district_model.py" line="-603"/>
+        <source>importée</source>
+        <translation>imported</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>remplace la version précédente</source>
+        <translation>replaces the previous version</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>déjà importée (rien ne change)</source>
+        <translation>already imported (nothing changes)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>plus ancienne que celle importée (rien ne change)</source>
+        <translation>older than the one imported (nothing changes)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>refusée (rien n&apos;est importé)</source>
+        <translation>refused (nothing is imported)</translation>
     </message>
 </context>
 <context>
@@ -4659,6 +6684,39 @@ sachets</translation>
     </message>
 </context>
 <context>
+    <name>PendingNotesModel</name>
+    <message>
+        <location filename="../../gui/requisition/delivery_model.py" line="+42"/>
+        <source>Bon de livraison</source>
+        <translation>Delivery note</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Du dépôt</source>
+        <translation>From depot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Réquisition</source>
+        <translation>Requisition</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expédié le</source>
+        <translation>Shipped on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lignes</source>
+        <translation>Lines</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>, n° {0}</source>
+        <translation>, No. {0}</translation>
+    </message>
+</context>
+<context>
     <name>PolicyField</name>
     <message>
         <location filename="../../gui/labels.py" line="-48"/>
@@ -4848,7 +6906,7 @@ livraison (mois)</source>
 <context>
     <name>ProgrammeTab</name>
     <message>
-        <location filename="../../gui/nutrition/programme_tab.py" line="+83"/>
+        <location filename="../../gui/nutrition/programme_tab.py" line="+70"/>
         <source>Admettre…</source>
         <translation>Admit…</translation>
     </message>
@@ -5148,6 +7206,49 @@ livraison (mois)</source>
     </message>
 </context>
 <context>
+    <name>ReceivedNotesModel</name>
+    <message>
+        <location filename="../../gui/requisition/delivery_model.py" line="-56"/>
+        <source>{0} : {1} expédié(s), {2} reçu(s) — {3}</source>
+        <translation>{0}: {1} shipped, {2} received — {3}</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Bon de livraison</source>
+        <translation>Delivery note</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Du dépôt</source>
+        <translation>From depot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Réquisition</source>
+        <translation>Requisition</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reçu le</source>
+        <translation>Received on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lignes</source>
+        <translation>Lines</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Écarts enregistrés</source>
+        <translation>Differences recorded</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>aucun : tout est arrivé comme expédié</source>
+        <translation>none: everything arrived as shipped</translation>
+    </message>
+</context>
+<context>
     <name>ReportLinksDialog</name>
     <message>
         <location filename="../../gui/exchange/report_links.py" line="+113"/>
@@ -5379,6 +7480,298 @@ livraison (mois)</source>
     </message>
 </context>
 <context>
+    <name>RequisitionModel</name>
+    <message>
+        <location filename="../../gui/requisition/facility_model.py" line="+56"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Désignation</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unité</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A
+Stock
+initial</source>
+        <translation>A
+Opening
+stock</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>B
+Reçu</source>
+        <translation>B
+Received</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C
+Consommé</source>
+        <translation>C
+Consumed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>D
+Pertes et
+ajustements</source>
+        <translation>D
+Losses and
+adjustments</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E
+Stock
+final</source>
+        <translation>E
+Closing
+stock</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SDU</source>
+        <translation>Usable stock</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jours de
+rupture</source>
+        <translation>Stock-out
+days</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Conso.
+ajustée</source>
+        <translation>Adjusted
+cons.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CMM</source>
+        <translation>AMC</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stock
+max</source>
+        <translation>Max
+stock</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>En
+commande</source>
+        <translation>On
+order</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Qté
+calculée</source>
+        <translation>Calculated
+qty</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Qté
+demandée ✎</source>
+        <translation>Requested
+qty ✎</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Justification ✎</source>
+        <translation>Justification ✎</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Observations ✎</source>
+        <translation>Remarks ✎</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unité de base des quantités, et le conditionnement de commande</source>
+        <translation>Base unit of the quantities, and the pack they are ordered in</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stock au premier jour du mois (le stock final du mois d&apos;avant)</source>
+        <translation>Stock on the first day of the month (the previous month&apos;s closing stock)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Quantités reçues pendant le mois</source>
+        <translation>Quantities received during the month</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quantités dispensées aux patients pendant le mois</source>
+        <translation>Quantities dispensed to patients during the month</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pertes (−) et ajustements (+ ou −) : périmés, avariés, transferts, corrections d&apos;inventaire</source>
+        <translation>Losses (−) and adjustments (+ or −): expired, damaged, transfers, count corrections</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Stock au dernier jour du mois : E = A + B − C + D</source>
+        <translation>Stock on the last day of the month: E = A + B − C + D</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stock disponible utilisable à la fin du mois : E sans les lots périmés</source>
+        <translation>Usable stock at the end of the month: E without the expired lots</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Jours du mois sans stock de ce produit</source>
+        <translation>Days of the month with no stock of this product</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consommation du mois corrigée des jours de rupture : C × 30 / (30 − jours de rupture)</source>
+        <translation>The month&apos;s consumption adjusted for stock-out days: C × 30 / (30 − stock-out days)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Consommation moyenne mensuelle : moyenne des consommations ajustées des derniers mois</source>
+        <translation>Average monthly consumption: the mean of the adjusted consumption of the last months</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stock maximum : CMM × mois de stock maximum</source>
+        <translation>Maximum stock: AMC × maximum months of stock</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Commandes en cours, attendues et non encore reçues</source>
+        <translation>Pending orders, expected and not yet received</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stock max − SDU − en commande, arrondi au conditionnement entier supérieur</source>
+        <translation>Max stock − usable stock − on order, rounded up to whole packs</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Quantité demandée en unités de base, arrondie au conditionnement entier supérieur ; si elle diffère de la quantité calculée, écrivez une justification</source>
+        <translation>Requested quantity in base units, rounded up to whole packs; if it differs from the calculated quantity, write a justification</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Pourquoi la quantité demandée diffère de la quantité calculée (obligatoire dans ce cas)</source>
+        <translation>Why the requested quantity differs from the calculated quantity (required in that case)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Remarques libres pour le district</source>
+        <translation>Free remarks for the district</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>La quantité demandée ne peut pas être négative : tapez 0 pour ne rien demander.</source>
+        <translation>The requested quantity cannot be negative: type 0 to request nothing.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tapez un nombre entier d&apos;unités de base, sans point ni virgule (ex. 1650) : les conditionnements entiers sont comptés pour vous.</source>
+        <translation>Type a whole number of base units, without a point or comma (e.g. 1650): whole packs are counted for you.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tapez un nombre entier d&apos;unités de base (ex. 1650), ou rien pour revenir à la quantité calculée.</source>
+        <translation>Type a whole number of base units (e.g. 1650), or nothing to go back to the calculated quantity.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>{0}, {1} de {2}</source>
+        <translation>{0}, {1} of {2}</translation>
+    </message>
+    <message>
+        <location line="+149"/>
+        <source>⚠ à justifier</source>
+        <extracomment>a cell was changed: (product code, what to tell the user — core&apos;s message when the line still needs something, else what was done)</extracomment>
+        <translation>⚠ to justify</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>La quantité demandée ({0}) diffère de la quantité calculée ({1}).
+Écrivez pourquoi dans la colonne Justification (double-clic ou F2), ou effacez la quantité demandée pour revenir à la quantité calculée.</source>
+        <translation>The requested quantity ({0}) differs from the calculated quantity ({1}).
+Write why in the Justification column (double-click or F2), or clear the requested quantity to go back to the calculated quantity.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Saisi : {0} ; arrondi au conditionnement entier supérieur : {1}</source>
+        <translation>Typed: {0}; rounded up to whole packs: {1}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Double-clic ou F2 pour changer la quantité demandée, en {0} ; elle est arrondie au conditionnement entier supérieur.</source>
+        <translation>Double-click or F2 to change the requested quantity, in {0}; it is rounded up to whole packs.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Besoin {0} = stock max {1} + approuvé pour les établissements servis {2} − SDU {3} − en commande {4}, arrondi au conditionnement entier supérieur</source>
+        <translation>Need {0} = max stock {1} + approved for the facilities supplied {2} − usable stock {3} − on order {4}, rounded up to whole packs</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Besoin {0} = stock max {1} − SDU {2} − en commande {3}, arrondi au conditionnement entier supérieur</source>
+        <translation>Need {0} = max stock {1} − usable stock {2} − on order {3}, rounded up to whole packs</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>{0} – Qté demandée : {1}</source>
+        <translation>{0} – requested qty: {1}</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>{0} : {1} demandés, arrondis au conditionnement entier : {2}.</source>
+        <translation>{0}: {1} requested, rounded up to whole packs: {2}.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>quantité calculée</source>
+        <translation>calculated quantity</translation>
+    </message>
+</context>
+<context>
+    <name>RequisitionScreen</name>
+    <message>
+        <location filename="../../gui/requisition/screen.py" line="+22"/>
+        <source>R&amp;R du mois</source>
+        <translation>Monthly R&amp;R</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>District</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Vue consolidée</source>
+        <translation>Consolidated view</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Livraisons reçues</source>
+        <translation>Deliveries received</translation>
+    </message>
+</context>
+<context>
     <name>ReversalDialog</name>
     <message>
         <location filename="../../gui/forms/reversal.py" line="+26"/>
@@ -5469,6 +7862,69 @@ livraison (mois)</source>
         <location line="+10"/>
         <source>Saisie annulée : {0} de {1} de {2} du {3}</source>
         <translation>Entry reversed: {0} of {1} of {2} on {3}</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewFacilityModel</name>
+    <message>
+        <location filename="../../gui/requisition/district_model.py" line="+222"/>
+        <source>Reçue : la réquisition du mois est importée. Non reçue : demandez-la à l&apos;établissement, puis importez-la.</source>
+        <translation>Received: the month&apos;s requisition is imported. Not received: ask the facility for it, then import it.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Points à vérifier : continuité avec le mois précédent, ATPE demandé par rapport aux admissions</source>
+        <translation>Points to check: continuity with the previous month, RUTF requested compared with admissions</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Établissement</source>
+        <translation>Facility</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>R&amp;R n°</source>
+        <translation>R&amp;R No.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Statut</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signalements</source>
+        <translation>Flags</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>non reçue</source>
+        <translation>not received</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>reçue · {0}</source>
+        <translation>received · {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>quantité modifiée</source>
+        <translation>quantity changed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>quantités modifiées</source>
+        <translation>quantities changed</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>reçue</source>
+        <translation>received</translation>
     </message>
 </context>
 <context>
@@ -5838,7 +8294,7 @@ livraison (mois)</source>
 <context>
     <name>ScreeningTab</name>
     <message>
-        <location filename="../../gui/nutrition/screening_tab.py" line="+80"/>
+        <location filename="../../gui/nutrition/screening_tab.py" line="+79"/>
         <source>Montrer les annulés</source>
         <extracomment>the user asked to admit the selected screened child (an AdmissionRequest)</extracomment>
         <translation>Show voided</translation>
@@ -5859,7 +8315,7 @@ livraison (mois)</source>
         <translation>Month:</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+16"/>
         <source>Corriger…</source>
         <translation>Correct…</translation>
     </message>
@@ -6605,7 +9061,7 @@ Receipts, dispensing, losses and physical counts of this product will appear her
 <context>
     <name>TalliesTab</name>
     <message>
-        <location filename="../../gui/nutrition/tallies_tab.py" line="+52"/>
+        <location filename="../../gui/nutrition/tallies_tab.py" line="+51"/>
         <source>Décomptes des dépistages communautaires (relais, PB mères, campagnes) et du registre papier : seuls les nombres par classe sont saisis.</source>
         <translation>Tallies of community screening (community health workers, Mother MUAC, campaigns) and of the paper register: only the numbers per class are entered.</translation>
     </message>
@@ -6620,7 +9076,7 @@ Receipts, dispensing, losses and physical counts of this product will appear her
         <translation>Month:</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+14"/>
         <source>Corriger…</source>
         <translation>Correct…</translation>
     </message>
@@ -6915,6 +9371,14 @@ Receipts, dispensing, losses and physical counts of this product will appear her
     </message>
 </context>
 <context>
+    <name>TypedQuantity</name>
+    <message>
+        <location filename="../../gui/requisition/common.py" line="+352"/>
+        <source>Quantité trop grande : vérifiez le nombre.</source>
+        <translation>Quantity too large: check the number.</translation>
+    </message>
+</context>
+<context>
     <name>Unit</name>
     <message>
         <location filename="../../gui/stock/model.py" line="+6"/>
@@ -7071,6 +9535,32 @@ Receipts, dispensing, losses and physical counts of this product will appear her
         <location line="+1"/>
         <source>À vérifier (la ligne est gardée telle quelle)</source>
         <translation>To check (the row is kept as it is)</translation>
+    </message>
+</context>
+<context>
+    <name>WorkbookImport</name>
+    <message>
+        <location filename="../../gui/requisition/common.py" line="-106"/>
+        <source>Produits ajoutés au catalogue, à vérifier dans Paramètres : {0}.</source>
+        <translation>Products added to the catalogue, to check in Settings: {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkbookProblem</name>
+    <message>
+        <location line="+14"/>
+        <source>feuille {0}</source>
+        <translation>sheet {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ligne {0}</source>
+        <translation>row {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>colonne {0}</source>
+        <translation>column {0}</translation>
     </message>
 </context>
 </TS>

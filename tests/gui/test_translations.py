@@ -34,6 +34,7 @@ ENGLISH_NAVIGATION = [
     "Settings",
     "Nutrition (CMAM)",
     "Forecast",
+    "Requisitions",
 ]
 FRENCH_NAVIGATION = [
     "Tableau de bord",
@@ -45,6 +46,7 @@ FRENCH_NAVIGATION = [
     "Paramètres",
     "Nutrition (PCIMA)",
     "Prévisions",
+    "Réquisitions",
 ]
 ENGLISH_STOCK_HEADERS = [
     "Product",
