@@ -27,7 +27,6 @@ from core.requisition import (
     ImportOutcome,
     Requisition,
     RequisitionLine,
-    period_label_fr,
 )
 from core.requisition_import import FileImport
 from gui.i18n import takes_singular
@@ -40,6 +39,7 @@ from gui.requisition.common import (
     added_products_text,
     capitalized,
     parse_quantity,
+    period_text,
     problem_place,
 )
 from gui.stock.model import format_date, unit_text
@@ -260,7 +260,7 @@ class ImportResultsModel(RowsModel[FileImport]):
         if column == PERIOD:
             if req is None:
                 return ""
-            text = period_label_fr(req.period)
+            text = period_text(req.period)
             if req.sequence is not None:
                 text += translate("ImportResultsModel", "\nR&R n° {0}").format(req.sequence)
             return text
