@@ -18,8 +18,8 @@ from core.errors import DomainError, NotFound
 from core.exchange.movements import Problem
 from core.facilities import Facility, FacilityType
 from core.ledger import LotStock, Movement, MovementKind, Reason, fefo_order
-from core.ports import UnitOfWork
 from core.pcima import int_fr
+from core.ports import UnitOfWork
 from core.requisition import Requisition, period_label_fr
 from core.requisition_import import requisition_flags, rutf_tolerance
 from core.services import Context, _check_date, _lot_for_incoming, _post, get_facility

@@ -6,9 +6,11 @@ from __future__ import annotations
 import builtins
 import json
 import uuid as uuidlib
+from collections.abc import Callable
 from datetime import date, datetime
+from typing import Any, TypeVar
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, Table, select
 
 from core.delivery import DeliveryLine, DeliveryNote, DeliveryShortfall
 from core.district import ApprovedQuantity, ReceivedLine, StoredNote
@@ -22,6 +24,8 @@ from db.tables import (
     products,
 )
 from db.versioned import is_latest_version
+
+T = TypeVar("T")
 
 
 class SqlDistrictRepository:
@@ -183,41 +187,8 @@ class SqlDistrictRepository:
         if not rows:
             return []
         ids = [r.id for r in rows]
-        lines: dict[int, list[DeliveryLine]] = {i: [] for i in ids}
-        for r in self._conn.execute(
-            select(delivery_note_lines)
-            .where(delivery_note_lines.c.note_id.in_(ids))
-            .order_by(delivery_note_lines.c.note_id, delivery_note_lines.c.line_no)
-        ):
-            lines[r.note_id].append(
-                DeliveryLine(
-                    product_code=r.product_code,
-                    product_name=r.product_name,
-                    base_unit=r.base_unit,
-                    pack_unit=r.pack_unit,
-                    pack_size=r.pack_size,
-                    lot=r.lot,
-                    expiry=r.expiry,
-                    quantity=r.quantity,
-                )
-            )
-        received: dict[int, list[ReceivedLine]] = {i: [] for i in ids}
-        for r in self._conn.execute(
-            select(delivery_receipts)
-            .where(delivery_receipts.c.note_id.in_(ids))
-            .order_by(delivery_receipts.c.note_id, delivery_receipts.c.line_no)
-        ):
-            received[r.note_id].append(
-                ReceivedLine(
-                    line_no=r.line_no,
-                    received=r.received,
-                    reason=r.reason,
-                    movement_uuid=r.movement_uuid,
-                    received_on=r.received_on,
-                    entered_by=r.entered_by,
-                    recorded_at=r.recorded_at,
-                )
-            )
+        lines = self._by_note(delivery_note_lines, ids, _delivery_line)
+        received = self._by_note(delivery_receipts, ids, _received_line)
         return [
             StoredNote(
                 note=DeliveryNote(
@@ -248,6 +219,18 @@ class SqlDistrictRepository:
             for r in rows
         ]
 
+    def _by_note(
+        self, table: Table, ids: builtins.list[int], make: Callable[[Any], T]
+    ) -> dict[int, builtins.list[T]]:
+        """The rows of a table of note lines (shipped, received) by note id, in line order."""
+        grouped: dict[int, builtins.list[T]] = {i: [] for i in ids}
+        query = (
+            select(table).where(table.c.note_id.in_(ids)).order_by(table.c.note_id, table.c.line_no)
+        )
+        for row in self._conn.execute(query):
+            grouped[row.note_id].append(make(row))
+        return grouped
+
     def add_receipts(self, note_id: int, lines: builtins.list[ReceivedLine], device: str) -> None:
         self._conn.execute(
             delivery_receipts.insert(),
@@ -267,3 +250,28 @@ class SqlDistrictRepository:
                 for line in lines
             ],
         )
+
+
+def _delivery_line(row: Any) -> DeliveryLine:
+    return DeliveryLine(
+        product_code=row.product_code,
+        product_name=row.product_name,
+        base_unit=row.base_unit,
+        pack_unit=row.pack_unit,
+        pack_size=row.pack_size,
+        lot=row.lot,
+        expiry=row.expiry,
+        quantity=row.quantity,
+    )
+
+
+def _received_line(row: Any) -> ReceivedLine:
+    return ReceivedLine(
+        line_no=row.line_no,
+        received=row.received,
+        reason=row.reason,
+        movement_uuid=row.movement_uuid,
+        received_on=row.received_on,
+        entered_by=row.entered_by,
+        recorded_at=row.recorded_at,
+    )

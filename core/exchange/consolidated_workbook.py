@@ -19,6 +19,7 @@ from core.consolidation import (
     months_label_fr,
 )
 from core.exchange.cells import text_cell
+from core.exchange.sheets import print_styles, save_workbook, set_up_printing
 from core.facilities import FacilityType
 from core.requisition import period_label_fr
 
@@ -150,8 +151,6 @@ def write_consolidated_workbook(
     consolidation: Consolidation, path: Path | str, title: str = DEFAULT_TITLE
 ) -> Path:
     """Write the three sheets (Synthèse, Établissements, Produits) and return the path."""
-    from openpyxl import Workbook
-
     c = consolidation
     periods = ", ".join(period_label_fr(p) for p in c.periods) or "aucune réquisition"
     subtitle = f"Mois : {periods} – {c.total.facilities} établissement(s)"
@@ -161,41 +160,33 @@ def write_consolidated_workbook(
         f"{months_label_fr(c.max_months)} mois. "
         "MSD = SDU ÷ CMM ; « – » : pas de consommation."
     )
-    workbook = Workbook()
-    summary = workbook.active
-    assert summary is not None
-    summary.title = SUMMARY_SHEET
     rows = list(c.summary_rows())
     bold_rows = {i for i, r in enumerate(rows) if r.level is not AreaLevel.DISTRICT}
-    _write_table(summary, title, subtitle, parameters, _SUMMARY_COLUMNS, rows, bold_rows, 3)
-    if c.notes:
-        row = HEADER_ROW + len(rows) + 2
-        text_cell(summary, row, 1, "Remarques").font = _font(bold=True)
-        for offset, note in enumerate(c.notes, start=1):
-            text_cell(summary, row + offset, 1, note).font = _font()
-    _write_table(
-        workbook.create_sheet(FACILITIES_SHEET),
-        title,
-        subtitle,
-        parameters,
-        _FACILITY_COLUMNS,
-        list(c.facilities),
-        set(),
-        5,
+
+    def table(
+        columns: Sequence[_Column], items: Sequence[Any], bold: set[int], first_scrolling: int
+    ) -> Callable[[Any], None]:
+        def fill(sheet: Any) -> None:
+            _write_table(sheet, title, subtitle, parameters, columns, items, bold, first_scrolling)
+
+        return fill
+
+    def summary(sheet: Any) -> None:
+        table(_SUMMARY_COLUMNS, rows, bold_rows, 3)(sheet)
+        if c.notes:
+            row = HEADER_ROW + len(rows) + 2
+            text_cell(sheet, row, 1, "Remarques").font = _font(bold=True)
+            for offset, note in enumerate(c.notes, start=1):
+                text_cell(sheet, row + offset, 1, note).font = _font()
+
+    return save_workbook(
+        path,
+        (
+            (SUMMARY_SHEET, summary),
+            (FACILITIES_SHEET, table(_FACILITY_COLUMNS, list(c.facilities), set(), 5)),
+            (PRODUCTS_SHEET, table(_PRODUCT_COLUMNS, list(c.products), set(), 3)),
+        ),
     )
-    _write_table(
-        workbook.create_sheet(PRODUCTS_SHEET),
-        title,
-        subtitle,
-        parameters,
-        _PRODUCT_COLUMNS,
-        list(c.products),
-        set(),
-        3,
-    )
-    target = Path(path)
-    workbook.save(target)
-    return target
 
 
 def _font(bold: bool = False, size: int = 10) -> Any:
@@ -229,12 +220,10 @@ def _write_table(
 ) -> None:
     """Title rows, a header row and one row per item; the header row and the columns that
     name a row (region, facility, product) stay in view while scrolling."""
-    from openpyxl.styles import Alignment, Border, PatternFill, Side
+    from openpyxl.styles import Alignment, PatternFill
     from openpyxl.utils import get_column_letter
 
-    thin = Side(style="thin", color="000000")
-    box = Border(left=thin, right=thin, top=thin, bottom=thin)
-    grey = PatternFill("solid", fgColor="D9D9D9")
+    styles = print_styles()
     light = PatternFill("solid", fgColor="F2F2F2")
     last_letter = get_column_letter(len(columns))
 
@@ -246,8 +235,8 @@ def _write_table(
     for index, column in enumerate(columns, start=1):
         cell = text_cell(sheet, HEADER_ROW, index, column.header)
         cell.font = _font(bold=True, size=9)
-        cell.fill = grey
-        cell.border = box
+        cell.fill = styles.grey
+        cell.border = styles.box
         cell.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
         # A long header wraps on two or three lines; its longest word must fit.
         widths[index - 1] = max(
@@ -270,7 +259,7 @@ def _write_table(
                 if value is not None:
                     cell.number_format = column.number_format
             cell.font = _font(bold=bold)
-            cell.border = box
+            cell.border = styles.box
             if bold:
                 cell.fill = light
             widths[index - 1] = max(widths[index - 1], len(_shown(value, column.number_format)))
@@ -281,12 +270,4 @@ def _write_table(
     sheet.auto_filter.ref = f"A{HEADER_ROW}:{last_letter}{last_row}"
     sheet.freeze_panes = sheet.cell(row=HEADER_ROW + 1, column=first_scrolling_column)
     sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.page_margins.left = sheet.page_margins.right = 0.3
-    sheet.page_margins.top = sheet.page_margins.bottom = 0.4
-    sheet.oddFooter.left.text = title[:100].replace("&", "&&")  # a lone & is a footer code
-    sheet.oddFooter.right.text = "Page &P / &N"
+    set_up_printing(sheet, "landscape", (0.3, 0.4), footer=title)

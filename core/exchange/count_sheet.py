@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from core.exchange.cells import text_cell as _text
+from core.exchange.sheets import PAGE_NUMBER, set_up_printing
 from core.facilities import Facility
 from core.services import CountSheetLine
 
@@ -128,15 +129,8 @@ def write_count_sheet(
     sheet.freeze_panes = sheet.cell(row=HEADER_ROW + 1, column=1)
     sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
     sheet.print_area = f"A1:{last_letter}{row}"
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.print_options.horizontalCentered = True
-    sheet.page_margins.left = sheet.page_margins.right = 0.4
-    sheet.page_margins.top = sheet.page_margins.bottom = 0.5
-    sheet.oddFooter.center.text = "Page &P / &N"
+    set_up_printing(sheet, "landscape", (0.4, 0.5), centred=True)
+    sheet.oddFooter.center.text = PAGE_NUMBER
     sheet.oddFooter.right.text = f"{facility.code} – {on:%d/%m/%Y}"
     workbook.save(target)
     return target

@@ -5,7 +5,6 @@ it and detect hand edits. Text goes through text_cell: no cell is ever a formula
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -13,23 +12,35 @@ from typing import Any
 
 from core.catalogue import unit_label
 from core.delivery import DeliveryLine, DeliveryNote, DeliveryShortfall
-from core.exchange.cells import (
-    UnreadableWorkbook,
-    cell_int,
-    cell_text,
-    read_sheet,
-    text_cell,
+from core.exchange import sheets
+from core.exchange.cells import cell_int, cell_text, text_cell
+from core.exchange.movements import Problem
+from core.exchange.sheets import (
+    DataSheetLayout,
+    DataSheetReader,
+    DataTable,
+    Records,
+    checksum,
+    column_letter,
+    header_cells,
+    print_styles,
+    read_data_rows,
+    read_optional_number,
+    read_whole_number,
+    save_workbook,
+    set_up_printing,
+    set_widths,
+    signature_boxes,
+    value_cells,
+    wrapped_lines,
+    write_data_sheet,
 )
-from core.exchange.movements import MAX_UNCOMPRESSED_BYTES, Problem
-from core.exchange.requisition_workbook import checksum
 from core.requisition import period_label_fr
-
-log = logging.getLogger(__name__)
 
 FORMAT = "sahelstock-delivery-note"
 FORMAT_VERSION = 1
 PRINT_SHEET = "Bon de livraison"
-DATA_SHEET = "Données"
+DATA_SHEET = sheets.DATA_SHEET
 
 # The data sheet: header keys (column A: key, column B: value), in this order.
 HEADER_KEYS = (
@@ -51,7 +62,7 @@ HEADER_KEYS = (
     "line_count",
     "shortfall_count",
 )
-CHECKSUM_KEY = "checksum_sha256"
+CHECKSUM_KEY = sheets.CHECKSUM_KEY
 LINE_COLUMNS = (
     "product_code",
     "product_name",
@@ -71,6 +82,67 @@ SHORTFALL_COLUMNS = (
     "shipped",
 )
 SHORTFALL_NUMBERS = ("approved", "shipped")
+
+
+def _date_text(value: Any) -> str:
+    """A date cell as YYYY-MM-DD text: written as text, but a spreadsheet may have turned it
+    into a date when someone retyped it."""
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == datetime.min.time() else str(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return cell_text(value).strip()
+
+
+def _read_date(name: str, value: Any) -> tuple[Any, str | None]:
+    return _date_text(value), None
+
+
+def _read_created(name: str, value: Any) -> tuple[Any, str | None]:
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="seconds"), None
+    return cell_text(value), None
+
+
+def _read_quantity(name: str, value: Any) -> tuple[Any, str | None]:
+    number = cell_int(value)
+    if number is None:
+        return None, f"« {name} » : un nombre entier est attendu, pas « {cell_text(value)} »."
+    return number, None
+
+
+_INCOMPLETE = "le fichier est incomplet, demandez au dépôt de l'exporter de nouveau."
+_LAYOUT = DataSheetLayout(
+    format=FORMAT,
+    header_keys=HEADER_KEYS,
+    header_readers={
+        "format_version": read_whole_number,
+        "line_count": read_whole_number,
+        "shortfall_count": read_whole_number,
+        "requisition_sequence": read_optional_number,
+        "issued_on": _read_date,
+        "created_at": _read_created,
+    },
+    tables=(
+        DataTable(
+            "lines",
+            LINE_COLUMNS,
+            {**dict.fromkeys(LINE_NUMBERS, _read_quantity), "expiry": _read_date},
+            f"le tableau des lots manque : {_INCOMPLETE}",
+        ),
+        DataTable(
+            "shortfalls",
+            SHORTFALL_COLUMNS,
+            dict.fromkeys(SHORTFALL_NUMBERS, _read_quantity),
+            f"le tableau des quantités non livrées manque : {_INCOMPLETE}",
+        ),
+    ),
+    what="un bon de livraison",
+    wrong_columns=(
+        "les colonnes des lots ne sont pas celles attendues (" + ", ".join(LINE_COLUMNS) + ")."
+    ),
+    key_width=24,
+)
 
 
 # --- the data and its checksum --------------------------------------------------------------
@@ -172,52 +244,30 @@ def requisition_label(note: DeliveryNote) -> str:
     return text
 
 
-def _line_count(text: str, width: float) -> int:
-    """About how many lines a 9-point text takes in a column of that width (words wrap)."""
-    per_line = max(int(width * 1.2), 1)
-    count = 0
-    for paragraph in text.split("\n"):
-        lines, used = 1, 0
-        for word in paragraph.split():
-            if used and used + 1 + len(word) > per_line:
-                lines += 1 + (len(word) - 1) // per_line
-                used = len(word) % per_line
-            else:
-                used += len(word) + (1 if used else 0)
-        count += lines
-    return max(count, 1)
-
-
 def write_delivery_workbook(note: DeliveryNote, path: Path | str) -> Path:
     """Write the workbook (printable sheet first, data sheet second) and return its path."""
-    from openpyxl import Workbook
+    return save_workbook(
+        path,
+        (
+            (PRINT_SHEET, lambda sheet: _write_print_sheet(sheet, note)),
+            (DATA_SHEET, lambda sheet: write_data_sheet(sheet, _LAYOUT, delivery_data(note))),
+        ),
+    )
 
-    workbook = Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.title = PRINT_SHEET
-    _write_print_sheet(sheet, note)
-    _write_data_sheet(workbook.create_sheet(DATA_SHEET), note)
-    target = Path(path)
-    workbook.save(target)
-    return target
+
+def _wrapped_lines(text: str, width: float) -> int:
+    """About how many lines a 9-point text takes in a column of that width (words wrap),
+    counting about 1.2 characters a unit of column width."""
+    return wrapped_lines(text, width, 1.2)
 
 
 def _write_print_sheet(sheet: Any, note: DeliveryNote) -> None:
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-    from openpyxl.utils import get_column_letter
+    from openpyxl.styles import Alignment, Font
 
-    thin = Side(style="thin", color="000000")
-    box = Border(left=thin, right=thin, top=thin, bottom=thin)
-    small = Font(size=9)
-    bold = Font(size=9, bold=True)
-    grey = PatternFill("solid", fgColor="D9D9D9")
-    wrap_center = Alignment(wrap_text=True, horizontal="center", vertical="center")
-    wrap_left = Alignment(wrap_text=True, vertical="top")
+    styles = print_styles()
     last = len(_PRINT_COLUMNS)
-    last_letter = get_column_letter(last)
-    for column, (_, width) in enumerate(_PRINT_COLUMNS, start=1):
-        sheet.column_dimensions[get_column_letter(column)].width = width
+    last_letter = column_letter(last - 1)
+    set_widths(sheet, [width for _, width in _PRINT_COLUMNS])
 
     def merged_text(row: int, first: int, stop: int, text: str, font: Any) -> Any:
         cell = text_cell(sheet, row, first, text)
@@ -249,22 +299,17 @@ def _write_print_sheet(sheet: Any, note: DeliveryNote) -> None:
     for row, pair in enumerate(facts, start=3):
         for text, (first, stop) in zip(pair, spans, strict=True):
             merged_text(row, first, stop, text, Font(size=10))
-        lines = max(_line_count(t, w * 0.9) for t, w in zip(pair, widths, strict=True))
+        lines = max(_wrapped_lines(t, w * 0.9) for t, w in zip(pair, widths, strict=True))
         sheet.row_dimensions[row].height = 14 * lines
 
     header_row = 7
-    for column, (header, _) in enumerate(_PRINT_COLUMNS, start=1):
-        cell = text_cell(sheet, header_row, column, header)
-        cell.font = Font(size=8, bold=True)
-        cell.alignment = wrap_center
-        cell.fill = grey
-        cell.border = box
+    header_cells(sheet, header_row, [header for header, _ in _PRINT_COLUMNS], styles)
     sheet.row_dimensions[header_row].height = 36
 
     row = header_row
     for n, line in enumerate(note.lines, start=1):
         row += 1
-        values: list[int | str] = [
+        values: list[int | str | None] = [
             n,
             line.product_code,
             line.product_name,
@@ -273,22 +318,14 @@ def _write_print_sheet(sheet: Any, note: DeliveryNote) -> None:
             f"{line.expiry:%d/%m/%Y}" if line.expiry else "—",
             line.quantity,
             packs_text(line),
-            "",
-            "",
+            None,  # quantity received and observations: for the pen
+            None,
         ]
-        for column, item in enumerate(values, start=1):
-            if isinstance(item, str):
-                cell = text_cell(sheet, row, column, item) if item else sheet.cell(row, column)
-                cell.alignment = wrap_left
-            else:
-                cell = sheet.cell(row=row, column=column, value=item)
-                cell.number_format = "#,##0"
-                cell.alignment = Alignment(vertical="top")
-            cell.font = bold if column == 7 else small
-            cell.border = box
+        value_cells(sheet, row, values, styles, bold_columns=(7,))
         sheet.row_dimensions[row].height = max(
             18.0,
-            12.0 * max(_line_count(str(values[c - 1]), _PRINT_COLUMNS[c - 1][1]) for c in _WRAPPED),
+            12.0
+            * max(_wrapped_lines(str(values[c - 1]), _PRINT_COLUMNS[c - 1][1]) for c in _WRAPPED),
         )
     if not note.lines:
         row += 1
@@ -304,7 +341,7 @@ def _write_print_sheet(sheet: Any, note: DeliveryNote) -> None:
         "dans les observations.",
         Font(size=8, italic=True),
     )
-    cell.alignment = wrap_left
+    cell.alignment = styles.wrap_left
     sheet.row_dimensions[row].height = 24
 
     if note.shortfalls:
@@ -326,16 +363,11 @@ def _write_print_sheet(sheet: Any, note: DeliveryNote) -> None:
             "Quantité livrée",
             "Quantité non livrée",
         )
-        for column, header in enumerate(headers, start=1):
-            cell = text_cell(sheet, row, column, header)
-            cell.font = Font(size=8, bold=True)
-            cell.alignment = wrap_center
-            cell.fill = grey
-            cell.border = box
+        header_cells(sheet, row, headers, styles)
         sheet.row_dimensions[row].height = 24
         for n, shortfall in enumerate(note.shortfalls, start=1):
             row += 1
-            items: list[int | str] = [
+            items: list[int | str | None] = [
                 n,
                 shortfall.product_code,
                 shortfall.product_name,
@@ -344,99 +376,28 @@ def _write_print_sheet(sheet: Any, note: DeliveryNote) -> None:
                 shortfall.shipped,
                 shortfall.missing,
             ]
-            for column, item in enumerate(items, start=1):
-                if isinstance(item, str):
-                    cell = text_cell(sheet, row, column, item)
-                    cell.alignment = wrap_left
-                else:
-                    cell = sheet.cell(row=row, column=column, value=item)
-                    cell.number_format = "#,##0"
-                    cell.alignment = Alignment(vertical="top")
-                cell.font = bold if column == 7 else small
-                cell.border = box
+            value_cells(sheet, row, items, styles, bold_columns=(7,))
             sheet.row_dimensions[row].height = max(
-                18.0, 12.0 * _line_count(shortfall.product_name, _PRINT_COLUMNS[2][1])
+                18.0, 12.0 * _wrapped_lines(shortfall.product_name, _PRINT_COLUMNS[2][1])
             )
 
     row += 2
-    boxes = (
-        ("Expédié par (dépôt)", note.created_by),
-        ("Transporté par", ""),
-        ("Reçu par (établissement)", ""),
-    )
-    box_spans = ((1, 3), (4, 7), (8, last))
-    for (heading, name), (first, stop) in zip(boxes, box_spans, strict=True):
-        texts = (heading, f"Nom : {name}" if name else "Nom :", "Date :", "Signature :")
-        for offset, text in enumerate(texts):
-            cell = text_cell(sheet, row + offset, first, text)
-            cell.font = bold if offset == 0 else small
-            cell.alignment = Alignment(vertical="top")
-            sheet.merge_cells(
-                start_row=row + offset, start_column=first, end_row=row + offset, end_column=stop
-            )
-            for column in range(first, stop + 1):
-                sheet.cell(row=row + offset, column=column).border = Border(
-                    left=thin if column == first else None,
-                    right=thin if column == stop else None,
-                    top=thin if offset == 0 else None,
-                    bottom=thin if offset == len(texts) - 1 else None,
-                )
-        sheet.row_dimensions[row + 1].height = 16
-        sheet.row_dimensions[row + 2].height = 16
-    sheet.row_dimensions[row + 3].height = 40
-    end = row + 3
+    boxes = [
+        (heading, f"Nom : {name}" if name else "Nom :", "Date :", "Signature :")
+        for heading, name in (
+            ("Expédié par (dépôt)", note.created_by),
+            ("Transporté par", ""),
+            ("Reçu par (établissement)", ""),
+        )
+    ]
+    end = signature_boxes(sheet, row, boxes, ((1, 3), (4, 7), (8, last)), styles)
+    sheet.row_dimensions[row + 1].height = 16
+    sheet.row_dimensions[row + 2].height = 16
 
     sheet.print_title_rows = f"{header_row}:{header_row}"
     sheet.print_area = f"A1:{last_letter}{end}"
     sheet.freeze_panes = sheet.cell(row=header_row + 1, column=1)
-    sheet.page_setup.orientation = "portrait"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.page_margins.left = sheet.page_margins.right = 0.4
-    sheet.page_margins.top = sheet.page_margins.bottom = 0.5
-    sheet.print_options.horizontalCentered = True
-    sheet.oddFooter.left.text = note.number
-    sheet.oddFooter.right.text = "Page &P / &N"
-
-
-def _write_data_sheet(sheet: Any, note: DeliveryNote) -> None:
-    data = delivery_data(note)
-    row = 0
-    for key in HEADER_KEYS:
-        row += 1
-        text_cell(sheet, row, 1, key)
-        _value_cell(sheet, row, 2, data[key])
-    row += 1
-    text_cell(sheet, row, 1, CHECKSUM_KEY)
-    text_cell(sheet, row, 2, checksum(data))
-    for columns, records in (
-        (LINE_COLUMNS, data["lines"]),
-        (SHORTFALL_COLUMNS, data["shortfalls"]),
-    ):
-        row += 2
-        for column, name in enumerate(columns, start=1):
-            text_cell(sheet, row, column, name)
-        for record in records:
-            row += 1
-            for column, name in enumerate(columns, start=1):
-                _value_cell(sheet, row, column, record[name])
-    sheet.column_dimensions["A"].width = 24
-    sheet.column_dimensions["B"].width = 40
-    # Not meant for paper; printed anyway (LibreOffice prints every sheet), it stays tidy.
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-
-
-def _value_cell(sheet: Any, row: int, column: int, value: Any) -> None:
-    if isinstance(value, str):
-        text_cell(sheet, row, column, value)
-    else:
-        sheet.cell(row=row, column=column, value=value)
+    set_up_printing(sheet, "portrait", (0.4, 0.5), footer=note.number, centred=True)
 
 
 # --- reading ----------------------------------------------------------------------------------
@@ -464,184 +425,49 @@ def read_delivery_workbook(path: Path | str) -> DeliveryFile:
     holds a value that cannot be read gives problems and no note; `checksum_matches` says
     whether the data is as written (False: edited by hand, or damaged)."""
     path = Path(path)
-    try:
-        rows = read_sheet(path, DATA_SHEET, MAX_UNCOMPRESSED_BYTES, "un bon de livraison")
-    except UnreadableWorkbook as exc:
-        log.warning("Cannot read %s: %s", path, exc)
-        return DeliveryFile(path.name, problems=[Problem(path.name, "", None, None, str(exc))])
-    return _Parser(path.name, rows).parse()
+    rows = read_data_rows(path, _LAYOUT)
+    if isinstance(rows, Problem):
+        return DeliveryFile(path.name, problems=[rows])
+    return _Parser(path.name, rows, _LAYOUT).parse()
 
 
-_HEADER_NUMBERS = ("format_version", "line_count", "shortfall_count")
-
-
-def _column_letter(index: int) -> str:
-    from openpyxl.utils import get_column_letter
-
-    return str(get_column_letter(index + 1))
-
-
-def _date_text(value: Any) -> str:
-    """A date cell as YYYY-MM-DD text: written as text, but a spreadsheet may have turned it
-    into a date when someone retyped it."""
-    if isinstance(value, datetime):
-        return value.date().isoformat() if value.time() == datetime.min.time() else str(value)
-    if isinstance(value, date):
-        return value.isoformat()
-    return cell_text(value).strip()
-
-
-class _Parser:
-    """Reads the data sheet's rows into the checksummed data, collecting problems."""
-
-    def __init__(self, file: str, rows: list[list[Any]]) -> None:
-        self.file = file
-        self.rows = rows
-        self.problems: list[Problem] = []
-
-    def problem(self, row: int | None, column: str | None, message: str) -> None:
-        self.problems.append(Problem(self.file, DATA_SHEET, row, column, message))
+class _Parser(DataSheetReader):
+    """Reads the data sheet's rows into the checksummed data and the note, collecting
+    problems."""
 
     def parse(self) -> DeliveryFile:
-        header, stored, index, header_rows = self._header()
-        missing = [k for k in HEADER_KEYS if k not in header]
-        if missing or header.get("format") != FORMAT:
-            self.problem(
-                None,
-                None,
-                "la feuille ne commence pas par l'en-tête d'un bon de livraison SahelStock"
-                + (f" (manque : {', '.join(missing)})" if missing else "")
-                + ".",
-            )
+        header = self.header()
+        stored = header.stored_checksum
+        if not header.recognised:
             return DeliveryFile(self.file, stored_checksum=stored, problems=self.problems)
-        if header["format_version"] != FORMAT_VERSION and header["format_version"] is not None:
+        values, header_rows = header.values, header.rows
+        if values["format_version"] != FORMAT_VERSION and values["format_version"] is not None:
             self.problem(
                 header_rows["format_version"],
                 "B",
-                f"version de format {header['format_version']} inconnue (attendue : "
+                f"version de format {values['format_version']} inconnue (attendue : "
                 f"{FORMAT_VERSION}) : mettez SahelStock à jour.",
             )
-        tables = self._tables(index)
+        tables = self.tables(header.end)
         if tables is None:
             return DeliveryFile(self.file, stored_checksum=stored, problems=self.problems)
         lines_data, shortfalls_data = tables
-        data = {k: header[k] for k in HEADER_KEYS}
-        data["lines"] = [record for _, record in lines_data]
-        data["shortfalls"] = [record for _, record in shortfalls_data]
-        computed = checksum(data)
+        computed = checksum(self.data(header, tables))
         for key, records, what in (
             ("line_count", lines_data, "ligne(s) de lot"),
             ("shortfall_count", shortfalls_data, "quantité(s) non livrée(s)"),
         ):
-            if header[key] is not None and header[key] != len(records):
+            if values[key] is not None and values[key] != len(records):
                 self.problem(
                     header_rows[key],
                     "B",
-                    f"l'en-tête annonce {header[key]} {what}, la feuille en a {len(records)} : "
-                    "le fichier est incomplet, demandez au dépôt de l'exporter de nouveau.",
+                    f"l'en-tête annonce {values[key]} {what}, la feuille en a {len(records)} : "
+                    + _INCOMPLETE,
                 )
-        note = self._note(header, header_rows, lines_data, shortfalls_data)
+        note = self._note(values, header_rows, lines_data, shortfalls_data)
         if self.problems or note is None:
             return DeliveryFile(self.file, None, stored, computed, self.problems)
         return DeliveryFile(self.file, note, stored, computed, self.problems)
-
-    def _header(self) -> tuple[dict[str, Any], str, int, dict[str, int]]:
-        rows = self.rows
-        header: dict[str, Any] = {}
-        where: dict[str, int] = {}
-        stored = ""
-        index = 0
-        while index < len(rows) and rows[index] and cell_text(rows[index][0]):
-            key = cell_text(rows[index][0])
-            value = rows[index][1] if len(rows[index]) > 1 else None
-            if key == CHECKSUM_KEY:
-                stored = cell_text(value)
-            elif key in HEADER_KEYS:
-                where[key] = index + 1
-                if key in _HEADER_NUMBERS:
-                    number = cell_int(value)
-                    if number is None:
-                        self.problem(index + 1, "B", f"« {key} » : un nombre entier est attendu.")
-                    header[key] = number
-                elif key == "requisition_sequence":
-                    number = cell_int(value)
-                    if cell_text(value) and number is None:
-                        self.problem(
-                            index + 1,
-                            "B",
-                            "« requisition_sequence » : un nombre entier ou rien est attendu.",
-                        )
-                    header[key] = number if number is not None else ""
-                elif key == "issued_on":
-                    header[key] = _date_text(value)
-                elif key == "created_at" and isinstance(value, datetime):
-                    header[key] = value.isoformat(timespec="seconds")
-                else:
-                    header[key] = cell_text(value)
-            index += 1
-        return header, stored, index, where
-
-    def _tables(
-        self, index: int
-    ) -> tuple[list[tuple[int, dict[str, Any]]], list[tuple[int, dict[str, Any]]]] | None:
-        """The lines table, then the shortfalls table, each as (row number, record)."""
-        rows = self.rows
-        lines: list[tuple[int, dict[str, Any]]] = []
-        shortfalls: list[tuple[int, dict[str, Any]]] = []
-        current: tuple[tuple[str, ...], tuple[str, ...], list[tuple[int, dict[str, Any]]]] | None
-        current = None
-        seen_shortfalls = False
-        for number in range(index, len(rows)):
-            texts = [cell_text(c) for c in rows[number]]
-            if not any(texts):
-                continue
-            if texts[: len(LINE_COLUMNS)] == list(LINE_COLUMNS) and current is None:
-                current = (LINE_COLUMNS, LINE_NUMBERS, lines)
-                continue
-            if texts[: len(SHORTFALL_COLUMNS)] == list(SHORTFALL_COLUMNS) and current is not None:
-                current = (SHORTFALL_COLUMNS, SHORTFALL_NUMBERS, shortfalls)
-                seen_shortfalls = True
-                continue
-            if current is None:
-                self.problem(
-                    number + 1,
-                    None,
-                    "les colonnes des lots ne sont pas celles attendues ("
-                    + ", ".join(LINE_COLUMNS)
-                    + ").",
-                )
-                return None
-            columns, numbers, records = current
-            cells = rows[number] + [None] * len(columns)
-            record: dict[str, Any] = {}
-            for column, name in enumerate(columns):
-                value = cells[column]
-                if name in numbers:
-                    parsed = cell_int(value)
-                    if parsed is None:
-                        self.problem(
-                            number + 1,
-                            _column_letter(column),
-                            f"« {name} » : un nombre entier est attendu, pas « "
-                            f"{cell_text(value)} ».",
-                        )
-                    record[name] = parsed
-                elif name == "expiry":
-                    record[name] = _date_text(value)
-                else:
-                    record[name] = cell_text(value)
-            records.append((number + 1, record))
-        if current is None or not seen_shortfalls:
-            self.problem(
-                None,
-                None,
-                "le tableau des "
-                + ("lots" if current is None else "quantités non livrées")
-                + " manque : le fichier est incomplet, demandez au dépôt de l'exporter de "
-                "nouveau.",
-            )
-            return None
-        return lines, shortfalls
 
     def _date(self, text: str, row: int | None, column: str, name: str) -> date | None:
         try:
@@ -656,8 +482,8 @@ class _Parser:
         self,
         header: dict[str, Any],
         header_rows: dict[str, int],
-        lines_data: list[tuple[int, dict[str, Any]]],
-        shortfalls_data: list[tuple[int, dict[str, Any]]],
+        lines_data: Records,
+        shortfalls_data: Records,
     ) -> DeliveryNote | None:
         period: date | None = None
         try:
@@ -685,7 +511,7 @@ class _Parser:
             if not header[key]:
                 self.problem(header_rows[key], "B", f"« {key} » est vide.")
         lines: list[DeliveryLine] = []
-        column = {name: _column_letter(i) for i, name in enumerate(LINE_COLUMNS)}
+        column = {name: column_letter(i) for i, name in enumerate(LINE_COLUMNS)}
         for row, d in lines_data:
             if not d["product_code"]:
                 self.problem(row, column["product_code"], "« product_code » est vide.")
@@ -713,7 +539,7 @@ class _Parser:
                 )
             )
         shortfalls: list[DeliveryShortfall] = []
-        column = {name: _column_letter(i) for i, name in enumerate(SHORTFALL_COLUMNS)}
+        column = {name: column_letter(i) for i, name in enumerate(SHORTFALL_COLUMNS)}
         for row, d in shortfalls_data:
             if not d["product_code"]:
                 self.problem(row, column["product_code"], "« product_code » est vide.")

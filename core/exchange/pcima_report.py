@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from core.exchange.cells import text_cell
+from core.exchange.sheets import fit_to_width
 from core.pcima import (
     ADMISSION_LABELS_FR,
     CRITERION_LABELS_FR,
@@ -163,11 +164,7 @@ def write_report(report: PcimaReport, path: Path | str) -> Path:
     sheet.column_dimensions["A"].width = 46
     for column in range(2, last_column + 1):
         sheet.column_dimensions[get_column_letter(column)].width = 22
-    sheet.page_setup.orientation = "portrait"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    fit_to_width(sheet, "portrait")
     target = Path(path)
     workbook.save(target)
     return target

@@ -5,26 +5,35 @@ hand edits, duplicates and replays. Text goes through text_cell: no cell is ever
 
 Drafts may be exported: the printed sheet then says BROUILLON in its title and on every line of
 the signature boxes, and the data sheet has status "draft" and no sequence number (the district
-import of issue 5 refuses drafts)."""
+import refuses drafts)."""
 
 from __future__ import annotations
 
-import hashlib
-import json
-import logging
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from core.exchange.cells import (
-    UnreadableWorkbook,
-    cell_int,
-    cell_text,
-    read_sheet,
-    text_cell,
+from core.exchange import sheets
+from core.exchange.cells import text_cell
+from core.exchange.movements import Problem
+from core.exchange.sheets import (
+    DataSheetLayout,
+    DataSheetReader,
+    DataTable,
+    header_cells,
+    print_styles,
+    read_data_rows,
+    read_optional_number,
+    read_whole_number,
+    save_workbook,
+    set_up_printing,
+    set_widths,
+    signature_boxes,
+    value_cells,
+    wrapped_lines,
+    write_data_sheet,
 )
-from core.exchange.movements import MAX_UNCOMPRESSED_BYTES, Problem
 from core.facilities import FacilityType
 from core.monthly import MonthlyStockReport
 from core.requisition import (
@@ -36,12 +45,13 @@ from core.requisition import (
 )
 from core.stock import month_end
 
-log = logging.getLogger(__name__)
-
 FORMAT = "sahelstock-requisition"
 FORMAT_VERSION = 2
 PRINT_SHEET = "R&R"
-DATA_SHEET = "Données"
+# The data sheet, its checksum row and the checksum are those of every SahelStock workbook.
+DATA_SHEET = sheets.DATA_SHEET
+CHECKSUM_KEY = sheets.CHECKSUM_KEY
+checksum = sheets.checksum
 
 # The data sheet: header keys (column A: key, column B: value), in this order.
 HEADER_KEYS = (
@@ -63,7 +73,6 @@ HEADER_KEYS = (
     "admissions",
     "line_count",
 )
-CHECKSUM_KEY = "checksum_sha256"
 LINE_TEXT = (
     "record_uuid",
     "product_code",
@@ -92,6 +101,22 @@ LINE_NUMBERS = (
 )
 LINE_TRAILING_TEXT = ("justification", "remarks")
 LINE_COLUMNS = LINE_TEXT + LINE_NUMBERS + LINE_TRAILING_TEXT
+
+_LAYOUT = DataSheetLayout(
+    format=FORMAT,
+    header_keys=HEADER_KEYS,
+    header_readers={
+        "format_version": read_whole_number,
+        "version": read_whole_number,
+        "line_count": read_whole_number,
+        "sequence": read_optional_number,
+        "admissions": read_optional_number,
+    },
+    tables=(DataTable("lines", LINE_COLUMNS, dict.fromkeys(LINE_NUMBERS, read_whole_number)),),
+    what="une réquisition",
+    wrong_columns="les colonnes des lignes ne sont pas celles attendues.",
+    key_width=38,
+)
 
 
 # --- the data and its checksum --------------------------------------------------------------
@@ -152,12 +177,6 @@ def requisition_data(requisition: Requisition) -> dict[str, Any]:
     }
 
 
-def checksum(data: dict[str, Any]) -> str:
-    """SHA-256 of the canonical JSON of the data (keys sorted, no spaces, UTF-8)."""
-    text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
 # --- writing ----------------------------------------------------------------------------------
 
 # Printed columns: (header, width).
@@ -203,22 +222,6 @@ def _notes(line: RequisitionLine) -> str:
     return " – ".join(parts)
 
 
-def _wrapped_lines(text: str, width: float) -> int:
-    """About how many lines a 9-point text takes in a column of that width (words wrap)."""
-    per_line = max(int(width * 1.3), 1)
-    count = 0
-    for paragraph in text.split("\n"):
-        lines, used = 1, 0
-        for word in paragraph.split():
-            if used and used + 1 + len(word) > per_line:
-                lines += 1 + (len(word) - 1) // per_line
-                used = len(word) % per_line
-            else:
-                used += len(word) + (1 if used else 0)
-        count += lines
-    return max(count, 1)
-
-
 def _type_label(code: str) -> str:
     try:
         return FacilityType(code).label_fr
@@ -228,30 +231,23 @@ def _type_label(code: str) -> str:
 
 def write_requisition_workbook(requisition: Requisition, path: Path | str) -> Path:
     """Write the workbook (printable sheet first, data sheet second) and return its path."""
-    from openpyxl import Workbook
-
-    workbook = Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.title = PRINT_SHEET
-    _write_print_sheet(sheet, requisition)
-    _write_data_sheet(workbook.create_sheet(DATA_SHEET), requisition)
-    target = Path(path)
-    workbook.save(target)
-    return target
+    return save_workbook(
+        path,
+        (
+            (PRINT_SHEET, lambda sheet: _write_print_sheet(sheet, requisition)),
+            (
+                DATA_SHEET,
+                lambda sheet: write_data_sheet(sheet, _LAYOUT, requisition_data(requisition)),
+            ),
+        ),
+    )
 
 
 def _write_print_sheet(sheet: Any, req: Requisition) -> None:
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
-    thin = Side(style="thin", color="000000")
-    box = Border(left=thin, right=thin, top=thin, bottom=thin)
-    small = Font(size=9)
-    bold = Font(size=9, bold=True)
-    grey = PatternFill("solid", fgColor="D9D9D9")
-    wrap_center = Alignment(wrap_text=True, horizontal="center", vertical="center")
-    wrap_left = Alignment(wrap_text=True, vertical="top")
+    styles = print_styles()
     last = len(_PRINT_COLUMNS)
     last_letter = get_column_letter(last)
     draft = req.is_draft
@@ -293,20 +289,15 @@ def _write_print_sheet(sheet: Any, req: Requisition) -> None:
             sheet.merge_cells(start_row=row, start_column=first, end_row=row, end_column=stop)
 
     header_row = _FIRST_LINE_ROW - 1
-    for column, (header, width) in enumerate(_PRINT_COLUMNS, start=1):
-        cell = text_cell(sheet, header_row, column, header)
-        cell.font = Font(size=8, bold=True)
-        cell.alignment = wrap_center
-        cell.fill = grey
-        cell.border = box
-        sheet.column_dimensions[get_column_letter(column)].width = width
+    header_cells(sheet, header_row, [header for header, _ in _PRINT_COLUMNS], styles)
+    set_widths(sheet, [width for _, width in _PRINT_COLUMNS])
     sheet.row_dimensions[header_row].height = 52
 
     row = header_row
     for n, line in enumerate(req.lines, start=1):
         row += 1
         r = line.report
-        values: list[int | str] = [
+        values: list[int | str | None] = [
             n,
             r.product_code,
             line.product_name,
@@ -328,18 +319,10 @@ def _write_print_sheet(sheet: Any, req: Requisition) -> None:
             line.requested_packs,
             _notes(line),
         ]
-        for column, item in enumerate(values, start=1):
-            if isinstance(item, str):
-                cell = text_cell(sheet, row, column, item)
-                cell.alignment = wrap_left
-            else:
-                cell = sheet.cell(row=row, column=column, value=item)
-                cell.number_format = "#,##0"
-                cell.alignment = Alignment(vertical="top")
-            cell.font = bold if column in (18, 19) else small
-            cell.border = box
+        value_cells(sheet, row, values, styles, bold_columns=(18, 19))
+        # Designation, packaging and notes wrap; 9-point text, about 1.3 characters a unit.
         sheet.row_dimensions[row].height = 11.5 * max(
-            _wrapped_lines(str(values[column - 1]), _PRINT_COLUMNS[column - 1][1])
+            wrapped_lines(str(values[column - 1]), _PRINT_COLUMNS[column - 1][1], 1.3)
             for column in (3, 4, 20)
         )
 
@@ -352,86 +335,27 @@ def _write_print_sheet(sheet: Any, req: Requisition) -> None:
     )
     cell = text_cell(sheet, row, 1, note)
     cell.font = Font(size=8, italic=True)
-    cell.alignment = wrap_left
+    cell.alignment = styles.wrap_left
     sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last)
     sheet.row_dimensions[row].height = 24
 
-    row += 2
-    boxes = (
-        ("Établi par (gérant du dépôt)", req.entered_by if not draft else ""),
-        ("Approuvé par (directeur / DTC)", req.approved_by),
-        ("Reçu et vérifié par (district)", ""),
-    )
-    spans = ((1, 4), (6, 12), (14, last))
-    for (heading, name), (first, stop) in zip(boxes, spans, strict=True):
-        lines = (
-            heading,
-            f"Nom : {name}" if name else "Nom :",
-            "Date :",
-            "Signature et cachet :" if not draft else "BROUILLON : ne pas signer",
+    sign = "Signature et cachet :" if not draft else "BROUILLON : ne pas signer"
+    boxes = [
+        (heading, f"Nom : {name}" if name else "Nom :", "Date :", sign)
+        for heading, name in (
+            ("Établi par (gérant du dépôt)", req.entered_by if not draft else ""),
+            ("Approuvé par (directeur / DTC)", req.approved_by),
+            ("Reçu et vérifié par (district)", ""),
         )
-        for offset, text in enumerate(lines):
-            cell = text_cell(sheet, row + offset, first, text)
-            cell.font = bold if offset == 0 else small
-            cell.alignment = Alignment(vertical="top")
-            sheet.merge_cells(
-                start_row=row + offset, start_column=first, end_row=row + offset, end_column=stop
-            )
-            for column in range(first, stop + 1):
-                sheet.cell(row=row + offset, column=column).border = Border(
-                    left=thin if column == first else None,
-                    right=thin if column == stop else None,
-                    top=thin if offset == 0 else None,
-                    bottom=thin if offset == len(lines) - 1 else None,
-                )
-    sheet.row_dimensions[row + 3].height = 40
+    ]
+    end_row = signature_boxes(sheet, row + 2, boxes, ((1, 4), (6, 12), (14, last)), styles)
 
     sheet.print_title_rows = f"{header_row}:{header_row}"
-    sheet.print_area = f"A1:{last_letter}{row + 3}"
-    sheet.freeze_panes = sheet.cell(row=_FIRST_LINE_ROW, column=4)
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.page_margins.left = sheet.page_margins.right = 0.3
-    sheet.page_margins.top = sheet.page_margins.bottom = 0.4
-    sheet.oddFooter.left.text = f"R&&R {req.facility_code} {req.period:%Y-%m}"  # && prints &
-    sheet.oddFooter.right.text = "Page &P / &N"
-
-
-def _write_data_sheet(sheet: Any, req: Requisition) -> None:
-    data = requisition_data(req)
-    row = 0
-    for key in HEADER_KEYS:
-        row += 1
-        text_cell(sheet, row, 1, key)
-        _value_cell(sheet, row, 2, data[key])
-    row += 1
-    text_cell(sheet, row, 1, CHECKSUM_KEY)
-    text_cell(sheet, row, 2, checksum(data))
-    row += 2
-    for column, name in enumerate(LINE_COLUMNS, start=1):
-        text_cell(sheet, row, column, name)
-    for line in data["lines"]:
-        row += 1
-        for column, name in enumerate(LINE_COLUMNS, start=1):
-            _value_cell(sheet, row, column, line[name])
-    sheet.column_dimensions["A"].width = 38
-    sheet.column_dimensions["B"].width = 40
-    # Not meant for paper; printed anyway (LibreOffice prints every sheet), it stays tidy.
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-
-
-def _value_cell(sheet: Any, row: int, column: int, value: Any) -> None:
-    if isinstance(value, str):
-        text_cell(sheet, row, column, value)
-    else:
-        sheet.cell(row=row, column=column, value=value)
+    sheet.print_area = f"A1:{last_letter}{end_row}"
+    sheet.freeze_panes = f"D{_FIRST_LINE_ROW}"  # a coordinate: D7 is merged when there are no lines
+    set_up_printing(
+        sheet, "landscape", (0.3, 0.4), footer=f"R&R {req.facility_code} {req.period:%Y-%m}"
+    )
 
 
 # --- reading ----------------------------------------------------------------------------------
@@ -461,106 +385,39 @@ def read_requisition_workbook(path: Path | str) -> RequisitionFile:
     data sheet or a value, gives problems and no requisition; `checksum_matches` says
     whether the data is as written (False: edited by hand, or damaged)."""
     path = Path(path)
-    try:
-        rows = read_sheet(path, DATA_SHEET, MAX_UNCOMPRESSED_BYTES, "une réquisition")
-    except UnreadableWorkbook as exc:
-        log.warning("Cannot read %s: %s", path, exc)
-        return RequisitionFile(path.name, problems=[Problem(path.name, "", None, None, str(exc))])
+    rows = read_data_rows(path, _LAYOUT)
+    if isinstance(rows, Problem):
+        return RequisitionFile(path.name, problems=[rows])
     return _parse(path.name, rows)
 
 
-_HEADER_NUMBERS = ("format_version", "version", "line_count")
-
-
 def _parse(file: str, rows: list[list[Any]]) -> RequisitionFile:
-    problems: list[Problem] = []
-
-    def problem(row: int | None, column: str | None, message: str) -> None:
-        problems.append(Problem(file, DATA_SHEET, row, column, message))
-
-    header: dict[str, Any] = {}
-    stored = ""
-    checksum_row: int | None = None
-    index = 0
-    while index < len(rows) and rows[index] and cell_text(rows[index][0]):
-        key = cell_text(rows[index][0])
-        value = rows[index][1] if len(rows[index]) > 1 else None
-        if key == CHECKSUM_KEY:
-            stored = cell_text(value)
-            checksum_row = index + 1
-        elif key in HEADER_KEYS:
-            if key in _HEADER_NUMBERS:
-                number = cell_int(value)
-                if number is None:
-                    problem(index + 1, "B", f"« {key} » : un nombre entier est attendu.")
-                header[key] = number
-            elif key in ("sequence", "admissions"):
-                header[key] = cell_int(value) if cell_text(value) else ""
-                if header[key] is None:
-                    problem(index + 1, "B", f"« {key} » : un nombre entier ou rien est attendu.")
-            else:
-                header[key] = cell_text(value)
-        index += 1
-    missing = [k for k in HEADER_KEYS if k not in header]
-    if missing or header.get("format") != FORMAT:
-        problem(
-            None,
-            None,
-            "la feuille ne commence pas par l'en-tête d'une réquisition SahelStock"
-            + (f" (manque : {', '.join(missing)})" if missing else "")
-            + ".",
-        )
-        return RequisitionFile(file, stored_checksum=stored, problems=problems)
-    while index < len(rows) and not any(cell_text(c) for c in rows[index]):
-        index += 1
-    lines_data: list[dict[str, Any]] = []
-    line_rows: list[int] = []
-    if index < len(rows):
-        names = [cell_text(c) for c in rows[index]]
-        if names[: len(LINE_COLUMNS)] != list(LINE_COLUMNS):
-            problem(index + 1, None, "les colonnes des lignes ne sont pas celles attendues.")
-            return RequisitionFile(file, stored_checksum=stored, problems=problems)
-        for number in range(index + 1, len(rows)):
-            cells = rows[number] + [None] * len(LINE_COLUMNS)
-            if not any(cell_text(c) for c in cells):
-                continue
-            line: dict[str, Any] = {}
-            for column, name in enumerate(LINE_COLUMNS):
-                value = cells[column]
-                if name in LINE_NUMBERS:
-                    parsed = cell_int(value)
-                    if parsed is None:
-                        from openpyxl.utils import get_column_letter
-
-                        problem(
-                            number + 1,
-                            get_column_letter(column + 1),
-                            f"« {name} » : un nombre entier est attendu.",
-                        )
-                    line[name] = parsed
-                else:
-                    line[name] = cell_text(value)
-            lines_data.append(line)
-            line_rows.append(number + 1)
-    data = {k: header[k] for k in HEADER_KEYS}
-    data["lines"] = lines_data
+    reader = DataSheetReader(file, rows, _LAYOUT)
+    header = reader.header()
+    stored = header.stored_checksum
+    tables = reader.tables(header.end) if header.recognised else None
+    if tables is None:
+        return RequisitionFile(file, stored_checksum=stored, problems=reader.problems)
+    (lines,) = tables
+    data = reader.data(header, tables)
     computed = checksum(data)
-    if header["line_count"] != len(lines_data):
-        problem(
+    if header.values["line_count"] != len(lines):
+        reader.problem(
             None,
             None,
-            f"l'en-tête annonce {header['line_count']} ligne(s), la feuille en a "
-            f"{len(lines_data)}.",
+            f"l'en-tête annonce {header.values['line_count']} ligne(s), la feuille en a "
+            f"{len(lines)}.",
         )
-    if problems:
-        return RequisitionFile(file, None, stored, computed, problems)
+    if reader.problems:
+        return RequisitionFile(file, None, stored, computed, reader.problems)
     try:
         requisition = _requisition(data)
     except ValueError as exc:
-        problem(None, None, f"valeur illisible : {exc}.")
-        return RequisitionFile(file, None, stored, computed, problems)
+        reader.problem(None, None, f"valeur illisible : {exc}.")
+        return RequisitionFile(file, None, stored, computed, reader.problems)
+    line_rows = tuple(row for row, _ in lines)
     return RequisitionFile(
-        file, requisition, stored, computed, problems, tuple(line_rows), checksum_row
+        file, requisition, stored, computed, reader.problems, line_rows, header.checksum_row
     )
 
 
