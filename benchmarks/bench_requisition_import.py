@@ -25,15 +25,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.bench_requisition_export import build  # noqa: E402
-from core import services  # noqa: E402
-from core.catalogue import Category, Product  # noqa: E402
-from core.exchange.requisition_workbook import write_requisition_workbook  # noqa: E402
-from core.pcima import new_record_uuid  # noqa: E402
-from core.requisition_import import import_requisition_files  # noqa: E402
-from core.services import Context  # noqa: E402
-from db.engine import open_database  # noqa: E402
-from db.uow import SqlAlchemyUnitOfWork  # noqa: E402
+from benchmarks.bench_requisition_export import build
+from core import services
+from core.catalogue import Category, Product
+from core.exchange.requisition_workbook import write_requisition_workbook
+from core.pcima import new_record_uuid
+from core.requisition_import import import_requisition_files
+from core.services import Context
+from db.engine import open_database
+from db.uow import SqlAlchemyUnitOfWork
 
 DISTRICTS = (("Mopti", "Mopti"), ("Ségou", "Ségou"), ("Tombouctou", "Tombouctou"))
 
@@ -77,17 +77,23 @@ def main() -> None:
         services.seed_catalogue(
             factory(),
             [
-                Product(line.product_code, line.product_name, Category.MEDICINES,
-                        line.base_unit, line.pack_unit, line.pack_size)  # fmt: skip
+                Product(
+                    line.product_code,
+                    line.product_name,
+                    Category.MEDICINES,
+                    line.base_unit,
+                    line.pack_unit,
+                    line.pack_size,
+                )
                 for line in template.lines
             ],
         )
         ctx = Context("poste-district", "pharmacien", clock=lambda: datetime(2026, 11, 21, 9))
         for label in ("first import", "same files again"):
-            calls = []
+            calls: list[int] = []
             started = time.perf_counter()
             results = import_requisition_files(
-                factory, ctx, paths, progress=lambda done, total, name: calls.append(done)
+                factory, ctx, paths, progress=lambda done, _total, _name, c=calls: c.append(done)
             )
             seconds = time.perf_counter() - started
             outcomes: dict[str, int] = {}
