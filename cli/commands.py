@@ -30,7 +30,13 @@ from core.ledger import KIND_LABELS_FR
 from core.orders import StockOrder
 from core.outlook import RISK_LABELS_FR, ProductOutlook, facility_outlook
 from core.pcima import int_fr
-from core.requisition import Requisition, edit_line, period_label_fr
+from core.requisition import (
+    Requisition,
+    RequisitionLine,
+    edit_line,
+    of_period_fr,
+    period_label_fr,
+)
 from core.stock import StockLine
 
 
@@ -764,31 +770,82 @@ def _pairs(values: Sequence[str], option: str) -> list[tuple[str, str]]:
     return pairs
 
 
+def _with_edits(draft: Requisition, args: argparse.Namespace) -> Requisition:
+    """The draft with the --justify, --remark and --request of the command line applied
+    (core's edit_line)."""
+    # Justifications first: a different quantity is checked against them.
+    for code, text in _pairs(args.justify, "--justify"):
+        draft = edit_line(draft, code, justification=text)
+    for code, text in _pairs(args.remark, "--remark"):
+        draft = edit_line(draft, code, remarks=text)
+    for code, text in _pairs(args.request, "--request"):
+        try:
+            quantity = int(text.replace(" ", "").replace("\u202f", ""))
+        except ValueError:
+            raise DomainError(
+                f"--request {code}={text} : la quantité est un nombre entier d'unités."
+            ) from None
+        draft = edit_line(draft, code, requested=quantity)
+    return draft
+
+
+def _revised(args: argparse.Namespace, app: Application) -> tuple[Requisition, Requisition]:
+    """The approved requisition of the month and its revision with the command line's edits,
+    approved (a new version with the facility's next number)."""
+    label = f"{args.facility}, {period_label_fr(args.period)}"
+    approved_months = {
+        r.period for r in requisition_services.list_requisitions(app.uow(), args.facility)
+    }
+    if args.period not in approved_months:
+        raise DomainError(
+            f"Aucune réquisition approuvée pour {label} : il n'y a rien à réviser. Approuvez "
+            "d'abord la réquisition du mois (python main.py requisition approve --facility "
+            f"{args.facility} --period {args.period:%Y-%m} --by NOM)."
+        )
+    approved = requisition_services.requisition_for(app.uow(), app.ctx, args.facility, args.period)
+    if approved.source == "imported":
+        raise DomainError(
+            f"La réquisition n° {approved.sequence} ({label}) a été importée du classeur de "
+            "l'établissement : c'est l'établissement qui la révise et envoie la nouvelle version."
+        )
+    revised = _with_edits(requisition_services.reopen_requisition(approved), args)
+    if [_editable(x) for x in revised.lines] == [_editable(x) for x in approved.lines]:
+        raise DomainError(
+            f"Révision sans changement de la réquisition n° {approved.sequence} ({label}) : "
+            "indiquez une quantité demandée (--request), une justification (--justify) ou des "
+            "observations (--remark) différentes."
+        )
+    return approved, requisition_services.revise_requisition(app.uow(), app.ctx, revised, args.by)
+
+
+def _editable(line: RequisitionLine) -> tuple[int, str, str]:
+    return (line.requested, line.justification, line.remarks)
+
+
 def cmd_requisition(args: argparse.Namespace, app: Application) -> int:
-    draft = requisition_services.requisition_for(app.uow(), app.ctx, args.facility, args.period)
+    replaced: Requisition | None = None
+    if args.requisition_command == "revise":
+        replaced, draft = _revised(args, app)
+    else:
+        draft = requisition_services.requisition_for(app.uow(), app.ctx, args.facility, args.period)
     if args.requisition_command == "approve":
-        # Justifications first: a different quantity is checked against them.
-        for code, text in _pairs(args.justify, "--justify"):
-            draft = edit_line(draft, code, justification=text)
-        for code, text in _pairs(args.remark, "--remark"):
-            draft = edit_line(draft, code, remarks=text)
-        for code, text in _pairs(args.request, "--request"):
-            try:
-                quantity = int(text.replace(" ", "").replace("\u202f", ""))
-            except ValueError:
-                raise DomainError(
-                    f"--request {code}={text} : la quantité est un nombre entier d'unités."
-                ) from None
-            draft = edit_line(draft, code, requested=quantity)
-        draft = requisition_services.approve_requisition(app.uow(), app.ctx, draft, args.by)
+        draft = requisition_services.approve_requisition(
+            app.uow(), app.ctx, _with_edits(draft, args), args.by
+        )
     if args.json:
-        _print_json(_requisition_dict(draft))
+        data = _requisition_dict(draft)
+        if replaced is not None:
+            data["version"] = draft.version
+            data["replaces"] = replaced.sequence
+        _print_json(data)
         return 0
     state = (
         "BROUILLON (non approuvée)"
         if draft.is_draft
         else f"approuvée n° {draft.sequence} par {draft.approved_by}"
     )
+    if replaced is not None:
+        state += f" (révision : remplace la réquisition n° {replaced.sequence})"
     print(f"R&R {draft.facility_code} – {period_label_fr(draft.period)} : {state}")
     _table(
         [
@@ -825,10 +882,16 @@ def cmd_requisition(args: argparse.Namespace, app: Application) -> int:
             for line in draft.lines
         ],
     )
+    if replaced is not None:
+        print(
+            f"La réquisition n° {draft.sequence} remplace la n° {replaced.sequence} au district : "
+            f"exportez-la (python main.py export requisition --facility {draft.facility_code} "
+            f"--period {draft.period:%Y-%m} -o FICHIER.xlsx) et portez-la au district."
+        )
     if not draft.is_draft:
         print(
-            f"Le registre de {draft.facility_code} est clos jusqu'à la fin de "
-            f"{period_label_fr(draft.period)}."
+            f"Le registre de {draft.facility_code} est clos jusqu'à la fin "
+            f"{of_period_fr(draft.period)}."
         )
     return 0
 

@@ -192,29 +192,37 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common, as_json],
         help="approuver la R&R : elle est enregistrée et le mois est clos dans le registre",
     )
-    for action in (show, approve):
+    revise = requisition_sub.add_parser(
+        "revise",
+        parents=[common, as_json],
+        help="réviser la R&R approuvée du mois : quantités demandées, justifications et "
+        "observations changées ; nouvelle version avec un nouveau numéro, qui remplace la "
+        "précédente au district (les chiffres du registre restent ceux approuvés)",
+    )
+    for action in (show, approve, revise):
         action.add_argument("--facility", required=True, metavar="CODE")
         action.add_argument("--period", required=True, type=year_month, metavar="AAAA-MM")
-    approve.add_argument(
-        "--by", required=True, metavar="NOM", help="le directeur (DTC) qui approuve"
-    )
-    approve.add_argument(
-        "--request",
-        action="append",
-        default=[],
-        metavar="PRODUIT=QUANTITÉ",
-        help="quantité demandée en unités, autre que la quantité calculée (répétable)",
-    )
-    approve.add_argument(
-        "--justify",
-        action="append",
-        default=[],
-        metavar="PRODUIT=TEXTE",
-        help="justification d'une quantité demandée différente (répétable)",
-    )
-    approve.add_argument(
-        "--remark", action="append", default=[], metavar="PRODUIT=TEXTE", help="observations"
-    )
+    for action in (approve, revise):
+        action.add_argument(
+            "--by", required=True, metavar="NOM", help="le directeur (DTC) qui approuve"
+        )
+        action.add_argument(
+            "--request",
+            action="append",
+            default=[],
+            metavar="PRODUIT=QUANTITÉ",
+            help="quantité demandée en unités, autre que la quantité calculée (répétable)",
+        )
+        action.add_argument(
+            "--justify",
+            action="append",
+            default=[],
+            metavar="PRODUIT=TEXTE",
+            help="justification d'une quantité demandée différente (répétable)",
+        )
+        action.add_argument(
+            "--remark", action="append", default=[], metavar="PRODUIT=TEXTE", help="observations"
+        )
 
     requisitions = sub.add_parser(
         "requisitions",

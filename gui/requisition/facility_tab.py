@@ -1,5 +1,6 @@
 """The "R&R du mois" tab: the facility's Report & Requisition of a month, computed from the
-ledger, edited and approved by the director, exported as a workbook for the district."""
+ledger, edited and approved by the director, exported as a workbook for the district; an
+approved one revised (a newer version that replaces it at the district)."""
 
 from __future__ import annotations
 
@@ -28,7 +29,13 @@ from PySide6.QtWidgets import (
 from core.application import Application
 from core.errors import DomainError
 from core.requisition import Requisition, check_requisition
-from core.requisition_services import approve_requisition, requisition_for
+from core.requisition_services import (
+    approve_requisition,
+    list_requisitions,
+    reopen_requisition,
+    requisition_for,
+    revise_requisition,
+)
 from core.stock import add_months, month_start
 from gui.requisition import common
 from gui.requisition.common import (
@@ -94,38 +101,67 @@ def compute(app: Application, key: Key) -> Callable[[Progress, Callable[[], bool
     return work
 
 
+def next_sequence(app: Application, facility_code: str) -> int:
+    """The number the facility's next approved requisition should get: one more than the
+    highest it has (core gives the number itself when it stores the requisition)."""
+    stored = list_requisitions(app.uow(), facility_code)
+    return max((r.sequence or 0 for r in stored), default=0) + 1
+
+
 class ApprovalDialog(QDialog):
-    """The director's name and, in plain words, what approving does to the registre."""
+    """The director's name and, in plain words, what approving does to the registre. Given
+    `replaces` (the approved requisition a reopened `draft` revises), it approves the revision
+    instead: a newer version, with a new number, that replaces it at the district."""
 
     #: the stored requisition, once approved
     approved = Signal(object)
 
-    def __init__(self, app: Application, draft: Requisition, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        app: Application,
+        draft: Requisition,
+        parent: QWidget | None = None,
+        replaces: Requisition | None = None,
+    ) -> None:
         super().__init__(parent)
         self.app = app
         self.draft = draft
+        self.replaces = replaces
         period = period_text(draft.period)
         following = period_text(add_months(draft.period, 1))
-        self.setWindowTitle(self.tr("Approuver la réquisition"))
         self.setModal(True)
 
         layout = QVBoxLayout(self)
-        title = text_label(
-            self.tr("Réquisition pour {0} — {1} ({2})").format(
+        if replaces is None:
+            self.setWindowTitle(self.tr("Approuver la réquisition"))
+            heading = self.tr("Réquisition pour {0} — {1} ({2})").format(
                 period, draft.facility_name, draft.facility_code
-            ),
-            bold=True,
-            selectable=False,
-        )
-        layout.addWidget(title)
-        warning = QLabel(
-            self.tr(
+            )
+            explanation = self.tr(
                 "L'approbation clôt dans le registre le mois {0} et tous les mois "
                 "précédents : plus aucune entrée (réception, dispensation, perte, inventaire) ne "
                 "pourra y être datée. Les corrections se feront dans le mois suivant ({1}).\n\n"
                 "La réquisition reçoit son numéro et ne se modifie plus."
             ).format(of_period_text(draft.period), following)
-        )
+        else:
+            self.setWindowTitle(self.tr("Approuver la révision"))
+            heading = self.tr("Révision de la réquisition n° {0} pour {1} — {2} ({3})").format(
+                replaces.sequence, period, draft.facility_name, draft.facility_code
+            )
+            explanation = self.tr(
+                "La révision est une nouvelle version de la réquisition {0}, n° {1} : au "
+                "district, elle remplace la réquisition n° {2}. Exportez-la en Excel et "
+                "portez-la au district.\n\n"
+                "Le mois {0} reste clos dans le registre : ses chiffres restent ceux approuvés, "
+                "seules les quantités demandées, les justifications et les observations changent."
+            ).format(
+                of_period_text(draft.period),
+                next_sequence(app, draft.facility_code),
+                replaces.sequence,
+            )
+        title = text_label(heading, bold=True, selectable=False)
+        layout.addWidget(title)
+        warning = QLabel(explanation)
         warning.setWordWrap(True)
         layout.addWidget(warning)
 
@@ -144,7 +180,8 @@ class ApprovalDialog(QDialog):
 
         self.buttons = QDialogButtonBox()
         self.approve_button: QPushButton = self.buttons.addButton(
-            self.tr("&Approuver"), QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("&Approuver") if replaces is None else self.tr("&Approuver la révision"),
+            QDialogButtonBox.ButtonRole.AcceptRole,
         )
         self.cancel_button: QPushButton = self.buttons.addButton(
             self.tr("Annuler"), QDialogButtonBox.ButtonRole.RejectRole
@@ -156,11 +193,10 @@ class ApprovalDialog(QDialog):
         self.setMinimumWidth(520)
 
     def _on_approve(self) -> None:
+        approve = approve_requisition if self.replaces is None else revise_requisition
         try:
             with wait_cursor():
-                approved = approve_requisition(
-                    self.app.uow(), self.app.ctx, self.draft, self.name.text()
-                )
+                approved = approve(self.app.uow(), self.app.ctx, self.draft, self.name.text())
         except DomainError as exc:
             log.info("Approval refused: %s", exc)
             common.set_message(self.message, str(exc), error=True)
@@ -173,7 +209,12 @@ class FacilityRequisitionTab(RequisitionTab):
     """The R&R of the current facility for a chosen month. Computed in the background when
     shown, after a change of facility, month or ledger; the user's edits of a draft are kept
     per facility and month (and applied again to a recomputed draft) until approval or
-    "Recalculer"."""
+    "Recalculer".
+
+    An approved requisition may be revised ("Réviser…"): the tab shows a draft copy of it
+    (core's reopen_requisition) whose requested quantities, justifications and remarks are
+    edited, kept per facility and month like a draft's edits, until the revision is approved
+    (a new version with a new number) or cancelled."""
 
     #: emitted once a computation's result (or its refusal) is on screen (tests wait for it)
     requisition_shown = Signal()
@@ -183,6 +224,9 @@ class FacilityRequisitionTab(RequisitionTab):
         self._computing = BackgroundRefresh(self, self._reload, self._set_busy)
         self._shown_key: Key | None = None
         self._edits: dict[Key, dict[str, LineEdit]] = {}
+        # The approved requisitions being revised, and the numbers revisions replaced.
+        self._revising: dict[Key, Requisition] = {}
+        self._replaced: dict[Key, int] = {}
         self.approval_dialog: ApprovalDialog | None = None
         self._filled_for: date | None = None  # the month in progress when the selector was filled
 
@@ -207,6 +251,11 @@ class FacilityRequisitionTab(RequisitionTab):
                 "Le directeur approuve la réquisition : elle reçoit son numéro et le mois est clos"
             ),
         )
+        self.revise_button = push_button(self.tr("Ré&viser…"))  # its tooltip: _update
+        self.cancel_revision_button = push_button(
+            self.tr("A&nnuler la révision"),
+            self.tr("Revenir à la réquisition approuvée, sans rien changer"),
+        )
         bar = row_layout(
             month_label,
             self.month_box,
@@ -215,6 +264,8 @@ class FacilityRequisitionTab(RequisitionTab):
             None,
             self.recalculate_button,
             self.export_button,
+            self.revise_button,
+            self.cancel_revision_button,
             self.approve_button,
         )
         layout.addLayout(bar)
@@ -255,6 +306,8 @@ class FacilityRequisitionTab(RequisitionTab):
         self.recalculate_button.clicked.connect(self.recalculate)
         self.export_button.clicked.connect(self._on_export)
         self.approve_button.clicked.connect(self.open_approval)
+        self.revise_button.clicked.connect(self.start_revision)
+        self.cancel_revision_button.clicked.connect(self.cancel_revision)
         self.model.edited.connect(self._on_edited)
         self.model.refused.connect(lambda text: self.show_message(text, error=True))
         self._set_busy(False)
@@ -353,7 +406,24 @@ class FacilityRequisitionTab(RequisitionTab):
         same = key == self._shown_key
         current = self.table.currentIndex()
         self._shown_key = key
-        if requisition.is_draft:
+        revised = self._revising.get(key)
+        if revised is not None and not _same_version(revised, requisition):
+            # Revised or approved elsewhere meanwhile (the command line, another window).
+            del self._revising[key]
+            self._edits.pop(key, None)
+            self.show_message(
+                self.tr(
+                    "La réquisition n° {0} a changé depuis le début de la révision (elle est "
+                    "maintenant n° {1}) : révisez la dernière version."
+                ).format(revised.sequence, requisition.sequence or "–"),
+                error=True,
+            )
+            revised = None
+        if revised is not None:
+            self.model.set_requisition(
+                reopen_requisition(requisition), self._edits.setdefault(key, {})
+            )
+        elif requisition.is_draft:
             self.model.set_requisition(requisition, self._edits.setdefault(key, {}))
         else:
             self._edits.pop(key, None)
@@ -378,6 +448,13 @@ class FacilityRequisitionTab(RequisitionTab):
         self.pages.setCurrentWidget(self.empty)
         self._update()
 
+    @property
+    def revising(self) -> Requisition | None:
+        """The approved requisition the tab is revising, None outside a revision."""
+        if self.model.requisition is None or self._shown_key is None:
+            return None
+        return self._revising.get(self._shown_key)
+
     def status_text(self) -> str:
         requisition = self.model.requisition
         if requisition is None:
@@ -385,10 +462,28 @@ class FacilityRequisitionTab(RequisitionTab):
         period = capitalized(period_text(requisition.period))
         if not requisition.is_draft:
             when = format_date(requisition.created_at.date()) if requisition.created_at else ""
+            replaced = self._replaced.get((requisition.facility_code, requisition.period))
+            if replaced is not None:
+                return self.tr(
+                    "{0} · Approuvée — n° {1} (révision de n° {2}), par {3} le {4}"
+                ).format(period, requisition.sequence, replaced, requisition.approved_by, when)
+            if requisition.version > 1:  # revised before this window was opened
+                return self.tr("{0} · Approuvée — n° {1} (version {2}), par {3} le {4}").format(
+                    period, requisition.sequence, requisition.version, requisition.approved_by, when
+                )
             return self.tr("{0} · Approuvée — n° {1}, par {2} le {3}").format(
                 period, requisition.sequence, requisition.approved_by, when
             )
-        parts = [self.tr("{0} · Brouillon — calculé à partir du registre").format(period)]
+        revised = self.revising
+        if revised is not None:
+            parts = [
+                self.tr(
+                    "{0} · Révision de la réquisition n° {1} — les chiffres du registre restent "
+                    "ceux approuvés"
+                ).format(period, revised.sequence)
+            ]
+        else:
+            parts = [self.tr("{0} · Brouillon — calculé à partir du registre").format(period)]
         changed = self.model.changed_count()
         if changed:
             parts.append(self.tr("{0} ligne(s) modifiée(s)").format(changed))
@@ -399,22 +494,62 @@ class FacilityRequisitionTab(RequisitionTab):
 
     def _update(self) -> None:
         self.status.setText(self.status_text())
-        self.status.setToolTip(
-            self.tr(
+        revising = self.revising is not None
+        if not self.model.changed_count():
+            tip = ""
+        elif revising:
+            tip = self.tr(
+                "Modifications gardées tant que l'application reste ouverte : approuvez la "
+                "révision pour l'enregistrer"
+            )
+        else:
+            tip = self.tr(
                 "Modifications gardées tant que l'application reste ouverte : approuvez la "
                 "réquisition pour l'enregistrer"
             )
-            if self.model.changed_count()
-            else ""
-        )
+        self.status.setToolTip(tip)
         requisition = self.model.requisition
         idle = not self._computing.is_running()
         draft = requisition is not None and requisition.is_draft
-        self.approve_button.setEnabled(idle and draft and bool(requisition and requisition.lines))
-        self.export_button.setEnabled(idle and requisition is not None and bool(requisition.lines))
-        self.recalculate_button.setEnabled(
-            idle and self.facility is not None and (requisition is None or draft)
+        lines = requisition is not None and bool(requisition.lines)
+        approved = requisition is not None and not draft
+        self.approve_button.setEnabled(idle and draft and lines)
+        self.approve_button.setText(
+            self.tr("A&pprouver la révision…") if revising else self.tr("A&pprouver…")
         )
+        self.approve_button.setToolTip(
+            self.tr(
+                "Le directeur approuve la révision : elle reçoit un nouveau numéro et remplace "
+                "au district la réquisition approuvée ; le mois reste clos"
+            )
+            if revising
+            else self.tr(
+                "Le directeur approuve la réquisition : elle reçoit son numéro et le mois est clos"
+            )
+        )
+        # A draft revision is not exported: its file would take the approved one's name.
+        self.export_button.setEnabled(idle and lines and not revising)
+        self.recalculate_button.setEnabled(
+            idle and self.facility is not None and not revising and (requisition is None or draft)
+        )
+        self.revise_button.setVisible(approved)
+        imported = requisition is not None and requisition.source == "imported"
+        self.revise_button.setEnabled(idle and approved and lines and not imported)
+        self.revise_button.setToolTip(
+            self.tr(
+                "Réquisition importée du classeur de l'établissement : c'est l'établissement qui "
+                "la révise et envoie la nouvelle version au district."
+            )
+            if imported
+            else self.tr(
+                "Envoyer une version corrigée de la réquisition du même mois : les chiffres du "
+                "registre ne changent pas, seules les quantités demandées, les justifications et "
+                "les observations. Elle reçoit un nouveau numéro et remplace au district le "
+                "fichier précédent."
+            )
+        )
+        self.cancel_revision_button.setVisible(revising)
+        self.cancel_revision_button.setEnabled(idle)
 
     def _set_busy(self, busy: bool) -> None:
         self.busy_label.setVisible(busy)
@@ -480,13 +615,68 @@ class FacilityRequisitionTab(RequisitionTab):
         self._shown_key = None  # nothing of the old draft is kept on screen
         self.refresh()
 
+    # --- revision -------------------------------------------------------------------------
+
+    def start_revision(self) -> None:
+        """Make the approved requisition shown editable again, as a revision: requested
+        quantities, justifications and remarks only (the model's editable columns)."""
+        requisition = self.model.requisition
+        key = self._shown_key
+        if (
+            requisition is None
+            or key is None
+            or requisition.is_draft
+            or self.revising is not None
+            or self._computing.is_running()
+        ):
+            return
+        self._revising[key] = requisition
+        self._edits[key] = {}
+        self._show(key, requisition)
+        self.show_message(
+            self.tr(
+                "Changez les quantités demandées, les justifications ou les observations, puis "
+                "« Approuver la révision… »."
+            )
+        )
+        self.table.setFocus()
+
+    def confirm_cancel_revision(self) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Annuler la révision ?"),
+            self.tr(
+                "Les quantités demandées, justifications et observations changées pour {0} "
+                "seront perdues ; la réquisition approuvée reste la même."
+            ).format(period_text(self.period)),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
+
+    def cancel_revision(self) -> None:
+        """Back to the approved requisition, read-only, nothing stored (after confirmation
+        when something was changed)."""
+        key = self._shown_key
+        revised = self.revising
+        if key is None or revised is None:
+            return
+        if self.has_edits() and not self.confirm_cancel_revision():
+            return
+        del self._revising[key]
+        self._edits.pop(key, None)
+        self._show(key, revised)
+        self.show_message("")
+
     # --- approval -------------------------------------------------------------------------
 
     def open_approval(self) -> ApprovalDialog | None:
-        """Ask the director's name; a line still to justify is shown first, no dialog."""
+        """Ask the director's name; a line still to justify is shown first, no dialog (and a
+        revision that changes nothing is refused)."""
         requisition = self.model.requisition
         if requisition is None or not requisition.is_draft or self._computing.is_running():
             return None
+        revised = self.revising
         try:
             check_requisition(requisition)
         except DomainError as exc:
@@ -498,17 +688,40 @@ class FacilityRequisitionTab(RequisitionTab):
                 self.table.scrollTo(index)
                 self.table.setFocus()
             return None
-        dialog = ApprovalDialog(self.app, requisition, self)
+        if revised is not None and not self.has_edits():
+            self.show_message(
+                self.tr(
+                    "Révision sans changement : modifiez une quantité demandée, une "
+                    "justification ou une observation, ou annulez la révision."
+                ),
+                error=True,
+            )
+            return None
+        dialog = ApprovalDialog(self.app, requisition, self, replaces=revised)
         dialog.approved.connect(self._on_approved)
         return open_dialog(self, "approval_dialog", dialog)
 
     def _on_approved(self, approved: Requisition) -> None:
         key = (approved.facility_code, approved.period)
         self._edits.pop(key, None)
+        revised = self._revising.pop(key, None)
+        if revised is not None and revised.sequence is not None:
+            self._replaced[key] = revised.sequence
         self._show(key, approved)
-        text = self.tr(
-            "Réquisition n° {0} {1} approuvée par {2}. Exportez-la en Excel pour le district."
-        ).format(approved.sequence, of_period_text(approved.period), approved.approved_by)
+        if revised is None:
+            text = self.tr(
+                "Réquisition n° {0} {1} approuvée par {2}. Exportez-la en Excel pour le district."
+            ).format(approved.sequence, of_period_text(approved.period), approved.approved_by)
+        else:
+            text = self.tr(
+                "Révision approuvée par {0} : la réquisition n° {1} {2} remplace la n° {3}. "
+                "Exportez-la en Excel pour le district."
+            ).format(
+                approved.approved_by,
+                approved.sequence,
+                of_period_text(approved.period),
+                revised.sequence,
+            )
         self.show_message(text, done=True)
         self.status_message.emit(text)
         self.data_changed.emit()
@@ -568,3 +781,12 @@ class FacilityRequisitionTab(RequisitionTab):
         self.show_message(text, done=True)
         self.status_message.emit(text)
         return written
+
+
+def _same_version(revised: Requisition, shown: Requisition) -> bool:
+    """The requisition shown is still the approved version the revision started from."""
+    return (
+        not shown.is_draft
+        and shown.record_uuid == revised.record_uuid
+        and shown.version == revised.version
+    )

@@ -93,18 +93,18 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../gui/requisition/facility_tab.py" line="+109"/>
+        <location filename="../../gui/requisition/facility_tab.py" line="+136"/>
         <source>Approuver la réquisition</source>
         <extracomment>the stored requisition, once approved</extracomment>
         <translation>Approve the requisition</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Réquisition pour {0} — {1} ({2})</source>
         <translation>Requisition for {0} — {1} ({2})</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+4"/>
         <source>L&apos;approbation clôt dans le registre le mois {0} et tous les mois précédents : plus aucune entrée (réception, dispensation, perte, inventaire) ne pourra y être datée. Les corrections se feront dans le mois suivant ({1}).
 
 La réquisition reçoit son numéro et ne se modifie plus.</source>
@@ -113,7 +113,26 @@ La réquisition reçoit son numéro et ne se modifie plus.</source>
 The requisition gets its number and can no longer be changed.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+6"/>
+        <source>Approuver la révision</source>
+        <translation>Approve the revision</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Révision de la réquisition n° {0} pour {1} — {2} ({3})</source>
+        <translation>Revision of requisition No. {0} for {1} — {2} ({3})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>La révision est une nouvelle version de la réquisition {0}, n° {1} : au district, elle remplace la réquisition n° {2}. Exportez-la en Excel et portez-la au district.
+
+Le mois {0} reste clos dans le registre : ses chiffres restent ceux approuvés, seules les quantités demandées, les justifications et les observations changent.</source>
+        <translation>The revision is a new version of the requisition for {0}, No. {1}: at the district, it replaces requisition No. {2}. Export it to Excel and take it to the district.
+
+{0} stays closed in the ledger: its figures stay those approved; only the requested quantities, justifications and remarks change.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>&amp;Nom du directeur (DTC) :</source>
         <translation>Director&apos;s &amp;name (DTC):</translation>
     </message>
@@ -123,7 +142,12 @@ The requisition gets its number and can no longer be changed.</translation>
         <translation>&amp;Approve</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+0"/>
+        <source>&amp;Approuver la révision</source>
+        <translation>&amp;Approve the revision</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
@@ -3481,7 +3505,7 @@ Click “Choose a file to import…”: the file&apos;s contents will show here 
 <context>
     <name>FacilityRequisitionTab</name>
     <message>
-        <location filename="../../gui/requisition/facility_tab.py" line="+40"/>
+        <location filename="../../gui/requisition/facility_tab.py" line="+47"/>
         <source>&amp;Mois :</source>
         <extracomment>emitted once a computation&apos;s result (or its refusal) is on screen (tests wait for it)</extracomment>
         <translation>&amp;Month:</translation>
@@ -3513,16 +3537,33 @@ Click “Choose a file to import…”: the file&apos;s contents will show here 
     </message>
     <message>
         <location line="+3"/>
+        <location line="+269"/>
         <source>A&amp;pprouver…</source>
         <translation>A&amp;pprove…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-267"/>
+        <location line="+276"/>
         <source>Le directeur approuve la réquisition : elle reçoit son numéro et le mois est clos</source>
         <translation>The director approves the requisition: it gets its number and the month is closed</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="-273"/>
+        <source>Ré&amp;viser…</source>
+        <translation>Re&amp;vise…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A&amp;nnuler la révision</source>
+        <translation>Ca&amp;ncel the revision</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revenir à la réquisition approuvée, sans rien changer</source>
+        <translation>Go back to the approved requisition, without changing anything</translation>
+    </message>
+    <message>
+        <location line="+57"/>
         <location line="+64"/>
         <source>Choisissez un établissement pour voir sa réquisition.</source>
         <translation>Choose a facility to see its requisition.</translation>
@@ -3548,17 +3589,37 @@ Click “Choose a file to import…”: the file&apos;s contents will show here 
         <translation>The requisition could not be calculated: {0}</translation>
     </message>
     <message>
+        <location line="+17"/>
+        <source>La réquisition n° {0} a changé depuis le début de la révision (elle est maintenant n° {1}) : révisez la dernière version.</source>
+        <translation>Requisition No. {0} has changed since the revision began (it is now No. {1}): revise the latest version.</translation>
+    </message>
+    <message>
         <location line="+18"/>
         <source>{0} : aucun produit à {1}. La réquisition liste les produits reçus ou comptés dans l&apos;établissement : enregistrez d&apos;abord une réception ou un inventaire.</source>
         <translation>{0}: no products at {1}. The requisition lists the products received or counted at the facility: record a receipt or a physical count first.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+34"/>
+        <source>{0} · Approuvée — n° {1} (révision de n° {2}), par {3} le {4}</source>
+        <translation>{0} · Approved — No. {1} (revision of No. {2}), by {3} on {4}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} · Approuvée — n° {1} (version {2}), par {3} le {4}</source>
+        <translation>{0} · Approved — No. {1} (version {2}), by {3} on {4}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>{0} · Approuvée — n° {1}, par {2} le {3}</source>
         <translation>{0} · Approved — No. {1}, by {2} on {3}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
+        <source>{0} · Révision de la réquisition n° {1} — les chiffres du registre restent ceux approuvés</source>
+        <translation>{0} · Revision of requisition No. {1} — the ledger figures stay those approved</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>{0} · Brouillon — calculé à partir du registre</source>
         <translation>{0} · Draft — calculated from the ledger</translation>
     </message>
@@ -3573,12 +3634,37 @@ Click “Choose a file to import…”: the file&apos;s contents will show here 
         <translation>⚠ {0} to justify</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
+        <source>Modifications gardées tant que l&apos;application reste ouverte : approuvez la révision pour l&apos;enregistrer</source>
+        <translation>Changes are kept while the application stays open: approve the revision to save it</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Modifications gardées tant que l&apos;application reste ouverte : approuvez la réquisition pour l&apos;enregistrer</source>
         <translation>Changes are kept while the application stays open: approve the requisition to save it</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+11"/>
+        <source>A&amp;pprouver la révision…</source>
+        <translation>A&amp;pprove the revision…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Le directeur approuve la révision : elle reçoit un nouveau numéro et remplace au district la réquisition approuvée ; le mois reste clos</source>
+        <translation>The director approves the revision: it gets a new number and replaces the approved requisition at the district; the month stays closed</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Réquisition importée du classeur de l&apos;établissement : c&apos;est l&apos;établissement qui la révise et envoie la nouvelle version au district.</source>
+        <translation>Requisition imported from the facility&apos;s workbook: the facility revises it and sends the new version to the district.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Envoyer une version corrigée de la réquisition du même mois : les chiffres du registre ne changent pas, seules les quantités demandées, les justifications et les observations. Elle reçoit un nouveau numéro et remplace au district le fichier précédent.</source>
+        <translation>Send a corrected version of the same month&apos;s requisition: the ledger figures do not change, only the requested quantities, justifications and remarks. It gets a new number and replaces the previous file at the district.</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>Abandonner vos modifications ?</source>
         <translation>Discard your changes?</translation>
     </message>
@@ -3588,17 +3674,42 @@ Click “Choose a file to import…”: the file&apos;s contents will show here 
         <translation>The requested quantities, justifications and remarks entered for {0} will be replaced by the calculation from the ledger.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+40"/>
+        <source>Changez les quantités demandées, les justifications ou les observations, puis « Approuver la révision… ».</source>
+        <translation>Change the requested quantities, justifications or remarks, then “Approve the revision…”.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Annuler la révision ?</source>
+        <translation>Cancel the revision?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Les quantités demandées, justifications et observations changées pour {0} seront perdues ; la réquisition approuvée reste la même.</source>
+        <translation>The requested quantities, justifications and remarks changed for {0} will be lost; the approved requisition stays the same.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>Approbation impossible : {0}</source>
         <translation>Cannot approve: {0}</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+11"/>
+        <source>Révision sans changement : modifiez une quantité demandée, une justification ou une observation, ou annulez la révision.</source>
+        <translation>The revision changes nothing: change a requested quantity, a justification or a remark, or cancel the revision.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Réquisition n° {0} {1} approuvée par {2}. Exportez-la en Excel pour le district.</source>
         <translation>Requisition No. {0} for {1} approved by {2}. Export it to Excel for the district.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+4"/>
+        <source>Révision approuvée par {0} : la réquisition n° {1} {2} remplace la n° {3}. Exportez-la en Excel pour le district.</source>
+        <translation>Revision approved by {0}: requisition No. {1} for {2} replaces No. {3}. Export it to Excel for the district.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Exporter la réquisition</source>
         <translation>Export the requisition</translation>
     </message>

@@ -18,8 +18,14 @@ from core.errors import DomainError
 from core.exchange.requisition_workbook import read_requisition_workbook
 from core.facilities import new_facility
 from core.ledger import Reason
-from core.requisition import RequisitionStatus
-from core.requisition_services import compute_requisition, list_requisitions
+from core.requisition import RequisitionStatus, edit_line
+from core.requisition_services import (
+    compute_requisition,
+    list_requisitions,
+    reopen_requisition,
+    requisition_for,
+    revise_requisition,
+)
 from core.services import Context, CountLine, ReceiptLine
 from gui.main_window import SCREENS, MainWindow
 from gui.requisition import RequisitionScreen, facility_tab
@@ -49,6 +55,7 @@ EMPTY = "CSCOM-NEW"
 NOW = datetime(2026, 11, 21, 12, 0)
 OCTOBER = date(2026, 10, 1)
 WAIT = 10_000  # ms
+EDITABLE_FLAG = Qt.ItemFlag.ItemIsEditable
 
 
 def plain(text: str) -> str:
@@ -384,6 +391,176 @@ def test_a_draft_made_stale_by_the_ledger_is_not_approved(qtbot, app, tab):
         tab.recalculate()
     approve(qtbot, tab, "Awa Traoré")
     assert "Approuvée — n° 1" in tab.status.text()
+
+
+# --- revision --------------------------------------------------------------------------------
+
+
+def approved_tab(qtbot, tab: FacilityRequisitionTab) -> FacilityRequisitionTab:
+    """The tab once the director approved the computed draft as it is: n° 1, 1 650 sachets."""
+    dialog = approve(qtbot, tab, "Awa Traoré")
+    assert not dialog.isVisible()
+    assert tab.status.text() == "Octobre 2026 · Approuvée — n° 1, par Awa Traoré le 21/11/2026"
+    return tab
+
+
+def test_a_revision_sends_a_new_number_with_the_same_ledger_figures(qtbot, app, tab, tmp_path):
+    approved_tab(qtbot, tab)
+    (first,) = list_requisitions(app.uow(), FACILITY)
+    model = tab.model
+    assert tab.revise_button.isVisibleTo(tab) and tab.revise_button.isEnabled()
+    assert "remplace au district le fichier précédent" in tab.revise_button.toolTip()
+    assert tab.cancel_revision_button.isHidden()
+
+    tab.revise_button.click()
+    assert tab.status.text() == (
+        "Octobre 2026 · Révision de la réquisition n° 1 — les chiffres du registre restent "
+        "ceux approuvés"
+    )
+    assert tab.revise_button.isHidden() and tab.cancel_revision_button.isVisibleTo(tab)
+    assert tab.approve_button.text() == "A&pprouver la révision…"
+    assert tab.approve_button.isEnabled()
+    assert not tab.recalculate_button.isEnabled() and not tab.export_button.isEnabled()
+    editable = [
+        c for c in range(model.columnCount()) if model.flags(model.index(0, c)) & EDITABLE_FLAG
+    ]
+    assert editable == [REQUESTED, JUSTIFICATION, REMARKS]
+
+    type_into_cell(qtbot, tab, REQUESTED, "2000")
+    type_into_cell(qtbot, tab, JUSTIFICATION, "Afflux de deplaces")  # QTest: ASCII only
+    assert cell(tab, REQUESTED) == "2 100 (14 cartons)"
+    assert "1 ligne(s) modifiée(s)" in tab.status.text()
+    assert cell(tab, ON_HAND) == "140" and cell(tab, CALCULATED) == "1 650 (11 cartons)"
+
+    dialog = tab.open_approval()
+    assert isinstance(dialog, ApprovalDialog)
+    assert dialog.windowTitle() == "Approuver la révision"
+    text = plain(" ".join(label.text() for label in dialog.findChildren(type(tab.status))))
+    assert "nouvelle version de la réquisition d'octobre 2026, n° 2" in text
+    assert "au district, elle remplace la réquisition n° 1" in text
+    assert "Le mois d'octobre 2026 reste clos dans le registre" in text
+    dialog.name.setText("Awa Traoré")
+    dialog.approve_button.click()
+    assert not dialog.isVisible()
+
+    assert tab.status.text() == (
+        "Octobre 2026 · Approuvée — n° 2 (révision de n° 1), par Awa Traoré le 21/11/2026"
+    )
+    assert "la réquisition n° 2 d'octobre 2026 remplace la n° 1" in tab.message.text()
+    assert not model.flags(model.index(0, REQUESTED)) & EDITABLE_FLAG
+    assert not tab.approve_button.isEnabled() and tab.approve_button.text() == "A&pprouver…"
+    assert tab.cancel_revision_button.isHidden() and tab.revise_button.isVisibleTo(tab)
+    (stored,) = list_requisitions(app.uow(), FACILITY)  # the newer version only
+    assert (stored.sequence, stored.version) == (2, 2)
+    assert stored.record_uuid == first.record_uuid
+    # The month stays closed.
+    with pytest.raises(DomainError, match="close"):
+        services.dispense(app.uow(), app.ctx, FACILITY, "RUTF", 5, date(2026, 10, 25))
+
+    written = tab.export_excel(tmp_path / "RR_CSCOM-SEV_2026-10-v2.xlsx")
+    assert written is not None and "Réquisition n° 2 enregistrée" in tab.message.text()
+    read = read_requisition_workbook(written)
+    assert read.problems == [] and read.checksum_matches and read.requisition is not None
+    assert (read.requisition.sequence, read.requisition.version) == (2, 2)
+    assert read.requisition.record_uuid == first.record_uuid
+    (line,) = read.requisition.lines
+    assert (line.requested, line.requested_packs) == (2100, 14)
+    assert line.justification == "Afflux de deplaces"
+    assert (line.report.stock_on_hand, line.calculated) == (140, 1650)
+
+    # Opened again later, the tab still says it is a newer version.
+    again = shown_tab(qtbot, app)
+    assert again.status.text() == (
+        "Octobre 2026 · Approuvée — n° 2 (version 2), par Awa Traoré le 21/11/2026"
+    )
+
+
+def test_cancelling_a_revision_keeps_number_1_as_it_was(qtbot, app, tab, tmp_path, monkeypatch):
+    approved_tab(qtbot, tab)
+    tab.revise_button.click()
+    model = tab.model
+    assert model.setData(model.index(0, REMARKS), "Magasin inondé")
+    assert cell(tab, REMARKS) == "Magasin inondé"
+    # Another month and back, then a reload: the revision and its edit are still there.
+    with qtbot.waitSignal(tab.requisition_shown, timeout=WAIT):
+        tab.month_box.setCurrentIndex(2)  # September: a draft, nothing to revise
+    assert tab.revising is None and tab.cancel_revision_button.isHidden()
+    with qtbot.waitSignal(tab.requisition_shown, timeout=WAIT):
+        tab.set_period(OCTOBER)
+    with qtbot.waitSignal(tab.requisition_shown, timeout=WAIT):
+        tab.refresh()
+    assert "Révision de la réquisition n° 1" in tab.status.text()
+    assert cell(tab, REMARKS) == "Magasin inondé"
+    answers = iter([False, True])
+    monkeypatch.setattr(tab, "confirm_cancel_revision", lambda: next(answers))
+    tab.cancel_revision_button.click()  # "Cancel" in the question: still revising
+    assert "Révision de la réquisition n° 1" in tab.status.text()
+    assert cell(tab, REMARKS) == "Magasin inondé"
+    tab.cancel_revision_button.click()
+
+    assert tab.status.text() == "Octobre 2026 · Approuvée — n° 1, par Awa Traoré le 21/11/2026"
+    assert cell(tab, REMARKS) == ""
+    assert not model.flags(model.index(0, REMARKS)) & EDITABLE_FLAG
+    assert tab.cancel_revision_button.isHidden() and tab.revise_button.isVisibleTo(tab)
+    assert tab.export_button.isEnabled() and not tab.approve_button.isEnabled()
+    (stored,) = list_requisitions(app.uow(), FACILITY)
+    assert (stored.sequence, stored.version) == (1, 1)
+    written = tab.export_excel(tmp_path / "RR.xlsx")
+    assert written is not None
+    read = read_requisition_workbook(written)
+    assert read.requisition is not None and read.requisition.sequence == 1
+    assert read.requisition.lines[0].remarks == ""
+
+    # Nothing changed: cancelling asks nothing.
+    tab.revise_button.click()
+    monkeypatch.setattr(tab, "confirm_cancel_revision", lambda: pytest.fail("asked"))
+    tab.cancel_revision_button.click()
+    assert "Approuvée — n° 1" in tab.status.text()
+
+
+def test_a_revision_is_refused_without_justification_or_without_change(qtbot, app, tab):
+    approved_tab(qtbot, tab)
+    tab.revise_button.click()
+    assert tab.open_approval() is None  # nothing changed yet
+    assert "Révision sans changement" in tab.message.text()
+
+    model = tab.model
+    assert model.setData(model.index(0, REQUESTED), "2000")
+    assert "⚠ 1 à justifier" in tab.status.text()
+    assert tab.open_approval() is None
+    assert "Approbation impossible" in tab.message.text()
+    assert "écrivez une justification" in tab.message.text()
+    assert tab.table.currentIndex().column() == JUSTIFICATION
+
+    # Core refuses it too, in the dialog, when the tab's check is bypassed.
+    revised = tab.revising
+    assert revised is not None and model.requisition is not None
+    dialog = ApprovalDialog(app, model.requisition, tab, replaces=revised)
+    qtbot.addWidget(dialog)
+    dialog.approve_button.click()
+    assert "écrivez une justification" in dialog.message.text()
+    (stored,) = list_requisitions(app.uow(), FACILITY)
+    assert (stored.sequence, stored.version) == (1, 1)
+
+
+def test_a_revision_overtaken_by_another_one_is_dropped(qtbot, app, tab):
+    approved_tab(qtbot, tab)
+    tab.revise_button.click()
+    model = tab.model
+    assert model.setData(model.index(0, REMARKS), "Magasin inondé")
+    # Meanwhile the month is revised from the command line: n° 2.
+    approved = requisition_for(app.uow(), app.ctx, FACILITY, OCTOBER)
+    revise_requisition(
+        app.uow(), app.ctx, edit_line(reopen_requisition(approved), "RUTF", remarks="x"), "DTC"
+    )
+    dialog = approve(qtbot, tab, "Awa Traoré")
+    assert dialog.isVisible() and "révisée entre-temps (n° 2)" in dialog.message.text()
+    dialog.reject()
+    with qtbot.waitSignal(tab.requisition_shown, timeout=WAIT):
+        tab.refresh()
+    assert "La réquisition n° 1 a changé depuis le début de la révision" in tab.message.text()
+    assert tab.status.text().startswith("Octobre 2026 · Approuvée — n° 2 (version 2)")
+    assert cell(tab, REMARKS) == "x" and tab.revising is None
 
 
 # --- models, main window, demo ---------------------------------------------------------------

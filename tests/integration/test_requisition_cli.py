@@ -1,4 +1,4 @@
-"""`python main.py requisition show|approve`: the director's R&R from a script."""
+"""`python main.py requisition show|approve|revise`: the director's R&R from a script."""
 
 from __future__ import annotations
 
@@ -154,3 +154,83 @@ def test_bad_pairs_are_explained(capsys, db: str) -> None:
         "RUTF=beaucoup",
     )
     assert code == 2 and "nombre entier" in err
+
+
+def _revise(capsys: pytest.CaptureFixture[str], db: str, *options: str) -> tuple[int, str, str]:
+    return run(
+        capsys,
+        "--db",
+        db,
+        "requisition",
+        "revise",
+        "--facility",
+        "C1",
+        "--period",
+        "2026-10",
+        "--by",
+        "Dr Diallo",
+        *options,
+    )
+
+
+def test_revise_sends_the_next_number_with_the_ledger_figures_approved(capsys, db: str) -> None:
+    code, out, _ = run(
+        capsys,
+        "--db",
+        db,
+        "requisition",
+        "approve",
+        "--facility",
+        "C1",
+        "--period",
+        "2026-10",
+        "--by",
+        "Dr Diallo",
+        "--json",
+    )
+    assert code == 0
+    first = next(x for x in json.loads(out)["lines"] if x["product"] == "RUTF")
+
+    code, _, err = _revise(capsys, db, "--request", "RUTF=1500")
+    assert code == 2 and "écrivez une justification" in err
+    code, _, err = _revise(capsys, db)
+    assert code == 2 and "Révision sans changement de la réquisition n° 1" in err
+
+    code, out, _ = _revise(
+        capsys, db, "--request", "RUTF=1500", "--justify", "RUTF=afflux de déplacés", "--json"
+    )
+    assert code == 0
+    revised = json.loads(out)
+    assert (revised["status"], revised["sequence"], revised["version"], revised["replaces"]) == (
+        "approved",
+        2,
+        2,
+        1,
+    )
+    line = next(x for x in revised["lines"] if x["product"] == "RUTF")
+    assert (line["requested"], line["justification"]) == (1500, "afflux de déplacés")
+    assert first["requested"] != 1500
+    ledger = ("beginning_balance", "consumed", "stock_on_hand", "amc", "calculated")
+    assert [line[k] for k in ledger] == [first[k] for k in ledger]
+
+    # What is stored now is n° 2; a later revision replaces it with n° 3, in plain text.
+    code, out, _ = run(
+        capsys, "--db", db, "requisition", "show", "--facility", "C1", "--period", "2026-10"
+    )
+    assert code == 0 and "approuvée n° 2 par Dr Diallo" in out
+    code, out, _ = _revise(capsys, db, "--remark", "RUTF=magasin inondé")
+    assert code == 0
+    assert "approuvée n° 3 par Dr Diallo (révision : remplace la réquisition n° 2)" in out
+    assert "La réquisition n° 3 remplace la n° 2 au district" in out
+    assert "Le registre de C1 est clos jusqu'à la fin d'octobre 2026." in out
+
+
+def test_revise_is_refused_without_an_approved_month(capsys, db: str) -> None:
+    code, out, err = _revise(capsys, db, "--request", "RUTF=1500", "--justify", "RUTF=afflux")
+    assert code == 2 and out == ""
+    assert "Aucune réquisition approuvée pour C1, octobre 2026 : il n'y a rien à réviser" in err
+    assert "requisition approve --facility C1 --period 2026-10" in err
+    # Nothing was approved on the way: October is still open.
+    app = build_application(db)
+    ctx = Context("poste", "dtc", clock=lambda: datetime(2026, 11, 21, 9))
+    services.dispense(app.uow(), ctx, "C1", "RUTF", 10, date(2026, 10, 30))
