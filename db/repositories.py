@@ -118,6 +118,16 @@ class SqlProductRepository:
             is_equipment=bool(row.is_equipment),
         )
 
+    def preload_ids(self, codes: Iterable[str]) -> None:
+        """Look up the ids of many products at once (a requisition's 300 lines: one query
+        per 500 codes instead of one per line)."""
+        wanted = sorted({c for c in codes if c not in self._ids})
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            query = select(products.c.id, products.c.code).where(products.c.code.in_(chunk))
+            for row in self._conn.execute(query):
+                self._ids[row.code] = int(row.id)
+
     def id_of(self, code: str) -> int:
         if code not in self._ids:
             found = self._conn.execute(select(products.c.id).where(products.c.code == code)).first()

@@ -79,6 +79,7 @@ class SqlRequisitionRepository:
                 "recorded_at": recorded_at or requisition.created_at,
             },
         )
+        self._products.preload_ids(line.product_code for line in requisition.lines)
         (row_id,) = result.inserted_primary_key or (None,)
         rows = [
             {
