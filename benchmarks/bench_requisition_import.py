@@ -8,7 +8,11 @@ products (the facilities are unknown there and are created from the workbooks, a
 then the same folder again (every file a duplicate: nothing changes). Prints the figures and
 the progress callbacks' count; asserts nothing.
 
-    python benchmarks/bench_requisition_import.py [--files 150] [--products 300]
+    python benchmarks/bench_requisition_import.py [--files 150] [--products 300] [--gui]
+
+With --gui the same folder is then imported a third time into another fresh database through
+the District tab (offscreen): background task, progress bar and the results list, timed from
+the call to the tab's "import finished" signal.
 """
 
 from __future__ import annotations
@@ -61,6 +65,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--files", type=int, default=150)
     parser.add_argument("--products", type=int, default=300)
+    parser.add_argument("--gui", action="store_true", help="also through the District tab")
     args = parser.parse_args()
     print(f"Machine: {platform.platform()}, Python {platform.python_version()}, "
           f"{os.cpu_count()} CPU")  # fmt: skip
@@ -104,6 +109,51 @@ def main() -> None:
                   f"({seconds / len(paths) * 1000:.0f} ms/file); outcomes {outcomes}; "
                   f"progress callbacks {len(calls)}")  # fmt: skip
         db.dispose()
+        if args.gui:
+            gui_import(folder, paths, args.products)
+
+
+def gui_import(folder: Path, paths: list[Path], products: int) -> None:
+    """The District tab imports the folder on a fresh database: seconds and progress steps."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from gui.requisition.district_tab import DistrictRequisitionTab
+    from main import build_application
+
+    qt_app = QApplication.instance() or QApplication([])
+    app = build_application(str(folder / "district-gui.db"))
+    template = build(products)
+    services.seed_catalogue(
+        app.uow(),
+        [
+            Product(
+                line.product_code,
+                line.product_name,
+                Category.MEDICINES,
+                line.base_unit,
+                line.pack_unit,
+                line.pack_size,
+            )
+            for line in template.lines
+        ],
+    )
+    tab = DistrictRequisitionTab(app)
+    tab.resize(1100, 700)
+    tab.show()
+    steps: list[int] = []
+    tab.progress_bar.valueChanged.connect(steps.append)
+    finished: list[bool] = []
+    tab.import_finished.connect(lambda: finished.append(True))
+    started = time.perf_counter()
+    tab.import_paths(paths)
+    while not finished:
+        qt_app.processEvents()
+        time.sleep(0.005)
+    seconds = time.perf_counter() - started
+    summary = tab.results_summary.text() if hasattr(tab, "results_summary") else ""
+    print(f"through the District tab: {len(paths)} files in {seconds:.2f} s; progress bar "
+          f"moved {len(steps)} times (last {steps[-1] if steps else None}); {summary}")  # fmt: skip
 
 
 if __name__ == "__main__":
