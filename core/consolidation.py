@@ -406,6 +406,19 @@ def consolidate(
                 f"{_who(requisition)} : réquisition en brouillon (non approuvée) ; ses "
                 "chiffres peuvent encore changer."
             )
+    depots = {r.facility_code for r in kept if any(line.downstream for line in r.lines)}
+    served = sorted(r.facility_code for r in kept if r.supplier_code in depots)
+    if served:
+        notes.append(
+            "Les réquisitions de "
+            + ", ".join(sorted(depots))
+            + " comprennent déjà les quantités approuvées pour les établissements qu'ils "
+            "servent, dont "
+            + ", ".join(served[:10])
+            + (" …" if len(served) > 10 else "")
+            + " : les quantités demandées de ces établissements sont comptées deux fois dans "
+            "les totaux."
+        )
     periods = tuple(sorted({r.period for r in kept}))
     if len(periods) > 1:
         notes.append(

@@ -370,3 +370,48 @@ def test_workbook_facility_rows_text_numbers_and_layout(
     rutf = next(p for p in products if p[0] == "RUTF")
     assert rutf[products_header.index("Quantité demandée (cond.)")] == 13
     assert rutf[products_header.index("Conditionnement")] == "carton de 150"
+
+
+def test_a_depot_requisition_with_its_facilities_is_said_to_count_twice() -> None:
+    from dataclasses import replace as _replace
+
+    from core.consolidation import consolidate as _consolidate
+    from core.monthly import MonthlyStockReport
+    from core.requisition import Requisition, RequisitionLine, RequisitionStatus
+
+    def line(code: str, site: str, downstream: int = 0) -> RequisitionLine:
+        return RequisitionLine(
+            report=MonthlyStockReport(site, code, 2026, 10, 100, 0, 50, 0, 50, 0),
+            product_name=code,
+            base_unit="sachet",
+            pack_unit="carton",
+            pack_size=150,
+            usable_stock=50,
+            amc=50,
+            max_quantity=150,
+            on_order=0,
+            calculated=150 + downstream,
+            requested=150 + downstream,
+            downstream=downstream,
+        )
+
+    def req(code: str, supplier: str, downstream: int = 0) -> Requisition:
+        return Requisition(
+            facility_code=code,
+            facility_name=code,
+            facility_type="CSRef" if downstream else "CSCom",
+            region="Mopti",
+            district="Mopti",
+            period=date(2026, 10, 1),
+            lines=(line("RUTF", code, downstream),),
+            status=RequisitionStatus.APPROVED,
+            sequence=1,
+            supplier_code=supplier,
+        )
+
+    cscom = req("CSCOM-A", "CSREF-M")
+    alone = _consolidate([cscom, _replace(req("CSREF-M", ""), facility_type="CSRef")])
+    assert not any("deux fois" in note for note in alone.notes)
+    both = _consolidate([cscom, req("CSREF-M", "", downstream=150)])
+    (note,) = [n for n in both.notes if "deux fois" in n]
+    assert "CSREF-M" in note and "CSCOM-A" in note
