@@ -225,9 +225,11 @@ def district_review(uow: UnitOfWork, ctx: Context, depot_code: str, period: date
     on = ctx.today()
     served = served_facilities(uow, depot_code, period)
     with uow:
+        by_facility = {r.facility_code: r for r in uow.requisitions.for_period(period)}
+    by_facility = {code: _with_admissions_known_here(uow, req) for code, req in by_facility.items()}
+    with uow:
         depot = get_facility(uow, depot_code)
         nutrition, tolerance = rutf_tolerance(uow)
-        by_facility = {r.facility_code: r for r in uow.requisitions.for_period(period)}
         stored = {
             (a.facility_code, a.product_code): a for a in uow.district.approved(depot.code, period)
         }
@@ -289,6 +291,18 @@ def district_review(uow: UnitOfWork, ctx: Context, depot_code: str, period: date
             )
         )
     return DistrictReview(depot, period, on, rows, products)
+
+
+def _with_admissions_known_here(uow: UnitOfWork, req: Requisition) -> Requisition:
+    """A requisition that came without the facility's URENAS admissions (no PCIMA register
+    on its laptop) takes them from this database when the district keeps its PCIMA reports
+    (typed monthly totals or registers), so that RUTF requested is still checked."""
+    if req.admissions is not None:
+        return req
+    from core.requisition_services import urenas_admissions
+
+    admissions = urenas_admissions(uow, req.facility_code, req.period, list(req.lines))
+    return req if admissions is None else replace(req, admissions=admissions)
 
 
 def set_approved_quantity(

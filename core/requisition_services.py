@@ -131,7 +131,7 @@ def compute_requisition(
             )
         )
     return Requisition(
-        admissions=_urenas_admissions(uow, facility.code, period, lines),
+        admissions=urenas_admissions(uow, facility.code, period, lines),
         facility_code=facility.code,
         facility_name=facility.name,
         facility_type=facility.type.value,
@@ -147,7 +147,7 @@ def compute_requisition(
     )
 
 
-def _urenas_admissions(
+def urenas_admissions(
     uow: UnitOfWork, facility_code: str, period: date, lines: list[RequisitionLine]
 ) -> int | None:
     """The month's URENAS admissions from the PCIMA registers, sent with the R&R so that the

@@ -375,3 +375,25 @@ def test_imports_run_on_both_backends(database, ctx, tmp_path) -> None:
     # the log is append-only, like the ledger
     with pytest.raises(DBAPIError, match="ne se modifient pas"), database.engine.begin() as conn:
         conn.exec_driver_sql("DELETE FROM requisition_imports")
+
+
+def test_the_district_checks_rutf_with_the_pcima_reports_it_keeps(ctx, district, tmp_path) -> None:
+    """A CSCom without PCIMA registers on its laptop sends no admissions; the district, which
+    types the CSCom's monthly PCIMA report, checks RUTF requested against those."""
+    from core.district import district_review
+    from core.facilities import new_facility
+    from core.pcima import Referral
+    from core.pcima_services import record_monthly_totals
+
+    _, factory = district
+    services.add_facility(factory(), new_facility("CSREF-X", "CSRéf X", "CSRef", "Mopti", "Mopti"))
+    req = _requisition((_line("RUTF", 300, 450, 600, -10, 140),), supplier_code="CSREF-X")
+    assert req.admissions is None
+    (result,) = _import(district, ctx, _write(tmp_path, req))
+    assert result.outcome is ImportOutcome.IMPORTED and result.flags == []
+    (row,) = district_review(factory(), ctx, "CSREF-X", OCTOBER).facilities
+    assert row.flags == []  # nothing known about admissions yet
+    record_monthly_totals(factory(), ctx, "CSCOM-X", Referral.URENAS, OCTOBER, {"new_muac": 10})
+    (row,) = district_review(factory(), ctx, "CSREF-X", OCTOBER).facilities
+    (flag,) = row.flags
+    assert "10 admission(s)" in flag.message and "4500" in flag.message
