@@ -40,6 +40,7 @@ from core.exchange.movements import Problem
 from core.requisition import MAX_TEXT, of_period_fr, period_label_fr
 from core.stock import add_months, month_start
 from gui.forms.common import ERROR_STYLE, HINT_STYLE
+from gui.frozen_table import FrozenColumnsTableView
 from gui.screen import ScreenTab
 from gui.table_model import Index, TableModel
 
@@ -145,10 +146,12 @@ def read_only_table() -> QTableView:
     return table
 
 
-def editable_table() -> QTableView:
+def editable_table(frozen: int = 0) -> QTableView:
     """A table whose cells are typed into: one cell selected, edited on a double-click, F2 or
-    a key; Tab leaves the table for the buttons (arrows move between cells)."""
-    table = QTableView()
+    a key; Tab leaves the table for the buttons (arrows move between cells). Its first `frozen`
+    columns (what names the product of a row) stay on the left while the others scroll
+    sideways to the cells typed into."""
+    table = FrozenColumnsTableView(frozen) if frozen else QTableView()
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(

@@ -71,6 +71,7 @@ from gui.requisition.district_model import (
     FILE,
     FIXED_COLUMNS,
     M_NAME,
+    M_UNIT,
     OUTCOME,
     ImportResultsModel,
     MatrixModel,
@@ -258,7 +259,8 @@ class DistrictRequisitionTab(RequisitionTab):
         self.upper = splitter(Qt.Orientation.Horizontal, (self.facility_table, 3), (flags_panel, 2))
 
         self.matrix_model = MatrixModel(self)
-        self.matrix = editable_table()
+        # Code, Produit and Unité stay on the left: the product of the facility's cell.
+        self.matrix = editable_table(frozen=M_UNIT + 1)
         self.matrix.setModel(self.matrix_model)
         self.matrix.setWordWrap(False)
         self.matrix.setTextElideMode(Qt.TextElideMode.ElideRight)

@@ -276,7 +276,8 @@ class FacilityRequisitionTab(RequisitionTab):
         self.model = RequisitionModel(self)
         # Tab leaves the table for the buttons; arrows move between cells; while a cell is
         # being edited, Tab goes on to the next one (quantity → justification → remarks).
-        self.table = editable_table()
+        # Code, Désignation and Unité stay on the left: the product of the cell typed into.
+        self.table = editable_table(frozen=UNIT + 1)
         self.table.setModel(self.model)
         self.table.setWordWrap(True)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)

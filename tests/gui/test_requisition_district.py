@@ -45,7 +45,10 @@ from gui.requisition.district_model import (
     FILE,
     FLAGGED_COLOUR,
     M_APPROVED,
+    M_CODE,
+    M_NAME,
     M_REQUESTED,
+    M_UNIT,
     M_USABLE,
     OUTCOME,
     OVER_BACKGROUND,
@@ -429,6 +432,31 @@ def test_the_matrix_shows_requests_approvals_and_the_depot_stock(tab):
         Qt.ItemFlag.ItemIsEditable
     )
     assert not model.flags(model.index(row, M_APPROVED)) & Qt.ItemFlag.ItemIsEditable
+
+
+def test_the_product_stays_in_view_next_to_the_last_facilitys_approval(qtbot, tab):
+    """Code, Produit and Unité stay on the left when the matrix scrolls to the last column."""
+    tab.resize(820, 720)
+    matrix = tab.matrix
+    model = tab.matrix_model
+    qtbot.waitUntil(lambda: matrix.horizontalScrollBar().maximum() > 0)
+    assert matrix.frozen_columns() == M_UNIT + 1
+    approved = model.index(model.row_of("RUTF"), model.approved_column(SOCOURA))
+    matrix.setFocus()
+    matrix.setCurrentIndex(approved)
+    assert matrix.horizontalScrollBar().value() == matrix.horizontalScrollBar().maximum()
+    rect = matrix.visualRect(approved)
+    assert rect.left() >= matrix.frozen_width() > 0
+    assert rect.right() <= matrix.viewport().rect().right()
+    frozen = matrix.frozen_view
+    for column, text in ((M_CODE, "RUTF"), (M_NAME, "ATPE"), (M_UNIT, "sachets")):
+        cell = frozen.visualRect(model.index(approved.row(), column))
+        assert frozen.viewport().rect().contains(cell)
+        assert plain(matrix.indexAt(cell.center()).data()).startswith(text)
+    qtbot.keyClick(matrix, Qt.Key.Key_F2)
+    assert isinstance(matrix.indexWidget(approved), QLineEdit)
+    qtbot.keyClick(matrix.indexWidget(approved), Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: matrix.indexWidget(approved) is None)
 
 
 def test_approving_more_needs_a_comment_and_warns_beyond_the_depot_stock(qtbot, app, tab):

@@ -37,10 +37,12 @@ from gui.requisition.facility_model import (
     CODE,
     CONSUMED,
     JUSTIFICATION,
+    NAME,
     ON_HAND,
     RECEIVED,
     REMARKS,
     REQUESTED,
+    UNIT,
     QuantityInputError,
     RequisitionModel,
     parse_requested,
@@ -242,6 +244,40 @@ def test_a_requested_quantity_is_rounded_up_and_needs_a_justification(qtbot, app
     assert "1 ligne(s) modifiée(s)" in tab.status.text()
     tip = plain(cell(tab, REQUESTED, role=Qt.ItemDataRole.ToolTipRole))
     assert tip == "Saisi : 2 000 ; arrondi au conditionnement entier supérieur : 2 100 (14 cartons)"
+
+
+def test_the_product_stays_in_view_while_its_line_is_typed_into(qtbot, tab):
+    """Code, Désignation and Unité stay on the left while Tab goes on from the quantity to
+    the justification and the remarks, at the far right of the table."""
+    tab.window().resize(900, 560)
+    table = tab.table
+    row = tab.model.row_of("RUTF")
+    qtbot.waitUntil(lambda: table.horizontalScrollBar().maximum() > 0)
+    assert table.frozen_columns() == UNIT + 1
+    table.setFocus()
+    table.setCurrentIndex(tab.model.index(row, REQUESTED))
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    for column, text in ((REQUESTED, "2000"), (JUSTIFICATION, "Campagne PCIMA")):
+        editor = table.indexWidget(tab.model.index(row, column))
+        assert isinstance(editor, QLineEdit)
+        qtbot.keyClicks(editor, text)
+        qtbot.keyClick(editor, Qt.Key.Key_Tab)  # on to the next cell, being edited
+        qtbot.waitUntil(lambda c=column: table.indexWidget(tab.model.index(row, c)) is None)
+    remarks = tab.model.index(row, REMARKS)
+    editor = table.indexWidget(remarks)
+    assert isinstance(editor, QLineEdit)
+    assert table.horizontalScrollBar().value() == table.horizontalScrollBar().maximum()
+    # The editor is right of the product's columns, which still show the product.
+    viewport = table.viewport().rect()
+    assert editor.geometry().left() >= table.frozen_width() > 0
+    assert editor.geometry().right() <= viewport.right()
+    frozen = table.frozen_view
+    for column, text in ((CODE, "RUTF"), (NAME, "ATPE")):
+        index = tab.model.index(row, column)
+        rect = frozen.visualRect(index)
+        assert frozen.viewport().rect().contains(rect)
+        assert plain(table.indexAt(rect.center()).data()).startswith(text)
+    assert cell(tab, JUSTIFICATION) == "Campagne PCIMA"
 
 
 def test_what_is_not_a_quantity_is_refused_with_what_to_type(qtbot, tab):
