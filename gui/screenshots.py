@@ -188,10 +188,17 @@ def _district_month(app, window, requisitions, save, qt_app) -> None:  # type: i
     if line is not None:
         set_approved_quantity(
             app.uow(), app.ctx, depot, "CSCOM-SEVARE", october, "RUTF",
-            line.requested + 20 * line.pack_size, "Afflux de déplacés à Sévaré",
+            line.requested + 4 * line.pack_size, "Afflux de déplacés à Sévaré",
         )  # fmt: skip
         district.refresh()
         _wait_for_outlook(qt_app, district)
+        district.select_facility("CSCOM-SEVARE")
+        matrix = district.matrix_model
+        row = matrix.row_of("RUTF")
+        if row >= 0:
+            district.matrix.setCurrentIndex(
+                matrix.index(row, matrix.approved_column("CSCOM-SEVARE"))
+            )
     save(window, "requisition-4-district")
     requisitions.show_tab("consolidated")
     save(window, "requisition-5-consolidated")
