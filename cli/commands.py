@@ -26,10 +26,10 @@ from core.application import Application
 from core.errors import DomainError
 from core.exchange.pcima_report import month_label_fr, unit_rows, write_report
 from core.facilities import new_facility
+from core.french import int_fr
 from core.ledger import KIND_LABELS_FR
 from core.orders import StockOrder
 from core.outlook import RISK_LABELS_FR, ProductOutlook, facility_outlook
-from core.pcima import int_fr
 from core.requisition import (
     Requisition,
     RequisitionLine,

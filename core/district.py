@@ -17,8 +17,8 @@ from core.delivery import DeliveryNote, DeliveryRequest, delivery_number, plan_d
 from core.errors import DomainError, NotFound
 from core.exchange.movements import Problem
 from core.facilities import Facility, FacilityType
+from core.french import int_fr
 from core.ledger import LotStock, Movement, MovementKind, Reason, fefo_order
-from core.pcima import int_fr
 from core.ports import UnitOfWork
 from core.requisition import Requisition, period_label_fr
 from core.requisition_import import requisition_flags, rutf_tolerance

@@ -18,6 +18,7 @@ from enum import StrEnum
 from typing import Any
 
 from core.errors import DomainError
+from core.french import int_fr
 from core.nutrition import NutritionClass, NutritionSettings, Oedema, Referral, Sex, sam_caseload
 from core.stock import add_months, month_end, month_start
 
@@ -588,11 +589,6 @@ def unit_reports(
             warnings=tuple(warnings),
         )
     return reports
-
-
-def int_fr(value: int) -> str:
-    """12 345 as French writes it, with a narrow no-break space between thousands."""
-    return f"{value:,}".replace(",", "\u202f")
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,29 +15,15 @@ from enum import StrEnum
 from core.catalogue import Product
 from core.consumption import StockPolicy, order_quantity, stock_level
 from core.errors import DomainError
+from core.french import month_year_fr
 from core.monthly import MonthlyStockReport
-
-MONTHS_FR = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
 
 MAX_TEXT = 500  # characters of a justification or a remark
 
 
 def period_label_fr(period: date) -> str:
     """« mars 2026 »."""
-    return f"{MONTHS_FR[period.month - 1]} {period.year}"
+    return month_year_fr(period)
 
 
 def of_period_fr(period: date) -> str:

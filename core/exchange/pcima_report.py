@@ -7,6 +7,7 @@ from typing import Any
 
 from core.exchange.cells import text_cell
 from core.exchange.sheets import fit_to_width
+from core.french import month_year_fr
 from core.pcima import (
     ADMISSION_LABELS_FR,
     CRITERION_LABELS_FR,
@@ -19,24 +20,10 @@ from core.pcima import (
 )
 
 SHEET_TITLE = "Rapport PCIMA"
-MONTHS_FR = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
 
 
 def month_label_fr(report: PcimaReport) -> str:
-    return f"{MONTHS_FR[report.month.month - 1]} {report.month.year}"
+    return month_year_fr(report.month)
 
 
 def unit_rows(unit: UnitReport) -> list[tuple[str, int]]:

@@ -25,22 +25,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-Z90 = 1.2815515655446004  # the 90th percentile of the standard normal
+from core.french import MONTHS_FR
 
-MONTHS_FR = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
+Z90 = 1.2815515655446004  # the 90th percentile of the standard normal
 
 
 @dataclass(frozen=True, slots=True)
