@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from core.errors import DomainError, NotFound
 from core.ledger import MovementKind
@@ -213,11 +213,42 @@ def assess_entry(
     )
 
 
+# The register records _as_version and _as_voided make versions of.
+R = TypeVar("R", Screening, Tally, ProgrammeEvent)
+
+
 def _next_version(uow: UnitOfWork, table: str, record_uuid: str, what: str) -> int:
     latest = uow.pcima.latest_version(table, record_uuid)
     if latest is None:
         raise NotFound(f"{what} introuvable : il a peut-être été saisi sur une autre base.")
     return latest + 1
+
+
+def _as_version(
+    uow: UnitOfWork, ctx: Context, record: R, table: str, corrects: str | None, note: str, what: str
+) -> R:
+    """A new register record (a new uuid, version 1), or the next version of `corrects`
+    with the correction's reason; stamped with who, where and when."""
+    if corrects is None:
+        return replace(record, record_uuid=new_record_uuid(), version=1, stamp=_stamp(ctx, note))
+    return replace(
+        record,
+        record_uuid=corrects,
+        version=_next_version(uow, table, corrects, what),
+        stamp=_stamp(ctx, _correction_note(note)),
+    )
+
+
+def _as_voided(ctx: Context, versions: Sequence[R], note: str, what: str, already: str) -> R:
+    """The next version of a register record (its versions, oldest first), withdrawn: its
+    history stays, it no longer counts."""
+    if not versions:
+        raise NotFound(f"{what} introuvable : il a peut-être été saisi sur une autre base.")
+    old = versions[-1]
+    if old.voided:
+        raise DomainError(already)
+    stamp = _stamp(ctx, _correction_note(note))
+    return replace(old, version=old.version + 1, voided=True, stamp=stamp)
 
 
 def record_screening(
@@ -234,21 +265,11 @@ def record_screening(
         _facility_name(uow, entry.facility_code)
         settings = resolve_nutrition_settings(uow.settings.all())
         screening = assess_entry(entry, settings, standards)
-        if corrects is None:
-            screening = replace(
-                screening, record_uuid=new_record_uuid(), version=1, stamp=_stamp(ctx, note)
-            )
-        else:
-            version = _next_version(uow, "screenings", corrects, "Dépistage")
+        screening = _as_version(uow, ctx, screening, "screenings", corrects, note, "Dépistage")
+        if corrects is not None:
             old = uow.pcima.screening_versions(corrects)[-1]
             if old.facility_code != entry.facility_code:
                 raise DomainError("Un dépistage se corrige dans son établissement.")
-            screening = replace(
-                screening,
-                record_uuid=corrects,
-                version=version,
-                stamp=_stamp(ctx, _correction_note(note)),
-            )
         uow.pcima.add_screening(screening)
         uow.commit()
     return screening
@@ -257,12 +278,12 @@ def record_screening(
 def void_screening(uow: UnitOfWork, ctx: Context, record_uuid: str, note: str) -> Screening:
     """Withdraw a screening entered by mistake: its history stays, it no longer counts."""
     with uow:
-        version = _next_version(uow, "screenings", record_uuid, "Dépistage")
-        old = uow.pcima.screening_versions(record_uuid)[-1]
-        if old.voided:
-            raise DomainError("Ce dépistage est déjà annulé.")
-        voided = replace(
-            old, version=version, voided=True, stamp=_stamp(ctx, _correction_note(note))
+        voided = _as_voided(
+            ctx,
+            uow.pcima.screening_versions(record_uuid),
+            note,
+            "Dépistage",
+            "Ce dépistage est déjà annulé.",
         )
         uow.pcima.add_screening(voided)
         uow.commit()
@@ -294,18 +315,7 @@ def record_tally(
     tally = replace(tally, place=check_place(tally.place))
     with uow:
         _facility_name(uow, tally.facility_code)
-        if corrects is None:
-            tally = replace(
-                tally, record_uuid=new_record_uuid(), version=1, stamp=_stamp(ctx, note)
-            )
-        else:
-            version = _next_version(uow, "screening_tallies", corrects, "Décompte")
-            tally = replace(
-                tally,
-                record_uuid=corrects,
-                version=version,
-                stamp=_stamp(ctx, _correction_note(note)),
-            )
+        tally = _as_version(uow, ctx, tally, "screening_tallies", corrects, note, "Décompte")
         uow.pcima.add_tally(tally)
         uow.commit()
     return tally
@@ -313,12 +323,12 @@ def record_tally(
 
 def void_tally(uow: UnitOfWork, ctx: Context, record_uuid: str, note: str) -> Tally:
     with uow:
-        version = _next_version(uow, "screening_tallies", record_uuid, "Décompte")
-        old = uow.pcima.tally_versions(record_uuid)[-1]
-        if old.voided:
-            raise DomainError("Ce décompte est déjà annulé.")
-        voided = replace(
-            old, version=version, voided=True, stamp=_stamp(ctx, _correction_note(note))
+        voided = _as_voided(
+            ctx,
+            uow.pcima.tally_versions(record_uuid),
+            note,
+            "Décompte",
+            "Ce décompte est déjà annulé.",
         )
         uow.pcima.add_tally(voided)
         uow.commit()
@@ -410,18 +420,7 @@ def _save_event(
     event = replace(event, child_ref=check_person_ref(event.child_ref, "Identifiant de l'enfant"))
     with uow:
         _facility_name(uow, event.facility_code)
-        if corrects is None:
-            event = replace(
-                event, record_uuid=new_record_uuid(), version=1, stamp=_stamp(ctx, note)
-            )
-        else:
-            version = _next_version(uow, "pcima_events", corrects, "Admission ou sortie")
-            event = replace(
-                event,
-                record_uuid=corrects,
-                version=version,
-                stamp=_stamp(ctx, _correction_note(note)),
-            )
+        event = _as_version(uow, ctx, event, "pcima_events", corrects, note, "Admission ou sortie")
         others = [
             e
             for e in _child_events(uow, event.facility_code, event.child_ref)
