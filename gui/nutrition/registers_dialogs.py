@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from PySide6.QtCore import QDate, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QLineEdit,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -64,6 +66,7 @@ from gui.nutrition.registers_model import (
     HistoryModel,
     HistoryRow,
     MonthCombo,
+    RegisterModel,
     ValueCombo,
     admission_label,
     class_label,
@@ -1209,3 +1212,71 @@ class RegisterTab(QWidget):
         self.refresh()
         self.status_message.emit(message)
         self.data_changed.emit()
+
+
+class MonthRegisterTab(RegisterTab):
+    """A register shown a month at a time (screenings, tallies): a month selector `month`,
+    a table `table` over `model`, an add button; the selected record kept across reloads,
+    the record just saved selected, its history on demand. Subclasses load the month's rows
+    (`load_rows`), say what a saved form holds (`saved_record`), and fill their summary and
+    buttons."""
+
+    month: MonthCombo
+    model: RegisterModel
+    table: QTableView
+    add_button: QPushButton
+    what = "register"  # for the log
+
+    def load_rows(self, facility: str, first: date) -> Sequence[Any]:
+        raise NotImplementedError
+
+    def saved_record(self, form: EntryForm) -> tuple[str, date] | None:
+        """(record uuid, day) of what the form saved, if it saved a record of this tab."""
+        raise NotImplementedError
+
+    def history_dialog(self) -> HistoryDialog | None:
+        raise NotImplementedError
+
+    def show_summary(self, rows: Sequence[Any]) -> None:
+        raise NotImplementedError
+
+    def update_buttons(self, *_: object) -> None:
+        raise NotImplementedError
+
+    def refresh(self) -> None:
+        selected = self.selected_record()
+        rows: Sequence[Any] = []
+        if self.facility is not None:
+            try:
+                rows = self.load_rows(self.facility, self.month.month())
+            except DomainError as exc:
+                log.warning("%s unavailable: %s", self.what, exc)
+        self.model.set_rows(list(rows))
+        if selected is not None:
+            self.select(selected.record_uuid)
+        self.add_button.setEnabled(self.facility is not None)
+        self.show_summary(rows)
+        self.update_buttons()
+
+    def selected_record(self) -> Any:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.record(rows[0].row()) if rows else None
+
+    def select(self, record_uuid: str) -> None:
+        for row, record in enumerate(self.model.records()):
+            if record.record_uuid == record_uuid:
+                self.table.selectRow(row)
+                return
+
+    def after_save(self, form: EntryForm, message: str) -> None:
+        saved = self.saved_record(form)
+        if saved is not None:
+            self.month.set_month(saved[1])  # reloads if the month changes
+        super().after_save(form, message)
+        if saved is not None:
+            self.select(saved[0])
+
+    def show_history(self) -> None:
+        dialog = self.history_dialog()
+        if dialog is not None:
+            dialog.exec()

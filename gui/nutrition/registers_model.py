@@ -301,7 +301,7 @@ def _stamp_tooltip(stamp: Stamp | None) -> str | None:
     return text
 
 
-class _RegisterModel(TableModel):
+class RegisterModel(TableModel):
     """Rows of versioned records; voided rows grey and struck through, corrected ones marked."""
 
     CONTEXT = CONTEXT
@@ -383,7 +383,7 @@ class _RegisterModel(TableModel):
 ) = range(13)
 
 
-class ScreeningModel(_RegisterModel):
+class ScreeningModel(RegisterModel):
     """The month's screenings, latest version of each, oldest first."""
 
     HEADERS = (
@@ -493,7 +493,7 @@ class ScreeningModel(_RegisterModel):
 ) = range(10)
 
 
-class TallyModel(_RegisterModel):
+class TallyModel(RegisterModel):
     HEADERS = (
         QT_TRANSLATE_NOOP("Pcima", "Date"),
         QT_TRANSLATE_NOOP("Pcima", "Lieu"),
@@ -562,7 +562,7 @@ def event_kind_text(event: ProgrammeEvent) -> str:
 E_DATE, E_CHILD, E_KIND, E_DETAIL, E_BY, E_STATE = range(6)
 
 
-class EventModel(_RegisterModel):
+class EventModel(RegisterModel):
     """The month's admissions and exits of one unit, by date."""
 
     HEADERS = (
@@ -596,7 +596,7 @@ class InCareRow:
     days: int
 
 
-class InCareModel(_RegisterModel):
+class InCareModel(RegisterModel):
     """Children in care in one unit today, the longest stay first."""
 
     HEADERS = (
@@ -646,7 +646,7 @@ class HistoryRow:
 H_VERSION, H_WHEN, H_WHO, H_DEVICE, H_NOTE, H_CONTENT = range(6)
 
 
-class HistoryModel(_RegisterModel):
+class HistoryModel(RegisterModel):
     """Every version of one record: who, when, on which computer, why, and what it said."""
 
     HEADERS = (

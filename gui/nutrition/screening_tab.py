@@ -4,6 +4,7 @@ one, corrected or withdrawn with a reason, with their history."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -20,7 +21,6 @@ from PySide6.QtWidgets import (
 
 from core import pcima_services as pcima
 from core.application import Application
-from core.errors import DomainError
 from core.nutrition import NutritionClass, Oedema, Referral
 from core.pcima import Criterion, Group, Screening
 from core.stock import add_months, month_end, month_start
@@ -28,7 +28,7 @@ from gui.forms.common import EntryForm
 from gui.i18n import takes_singular
 from gui.nutrition.registers_dialogs import (
     HistoryDialog,
-    RegisterTab,
+    MonthRegisterTab,
     ScreeningForm,
     VoidForm,
     history_rows,
@@ -65,7 +65,7 @@ def admission_criterion(s: Screening) -> Criterion:
     return Criterion.WHZ
 
 
-class ScreeningTab(RegisterTab):
+class ScreeningTab(MonthRegisterTab):
     #: the user asked to admit the selected screened child (an AdmissionRequest)
     admission_requested = Signal(object)
 
@@ -116,51 +116,30 @@ class ScreeningTab(RegisterTab):
         self.history_button.clicked.connect(self.show_history)
         self.admit_button.clicked.connect(self.request_admission)
         self.table.doubleClicked.connect(lambda _index: self.show_history())
-        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        self._update_buttons()
+        self.table.selectionModel().selectionChanged.connect(self.update_buttons)
+        self.update_buttons()
 
     # --- the tab contract -----------------------------------------------------------------
 
-    def refresh(self) -> None:
-        selected = self.selected()
-        rows: list[Screening] = []
-        if self.facility is not None:
-            first = self.month.month()
-            try:
-                rows = pcima.screening_register(
-                    self.app.uow(),
-                    self.facility,
-                    first,
-                    month_end(first),
-                    include_voided=self.show_voided.isChecked(),
-                )
-                self._places = pcima_places(self.app, self.facility)
-            except DomainError as exc:
-                log.warning("Screening register unavailable: %s", exc)
-        self.model.set_rows(rows)
-        if selected is not None:
-            self.select(selected.record_uuid)
-        self.add_button.setEnabled(self.facility is not None)
-        self._show_summary(rows)
-        self._update_buttons()
+    what = "Screening register"
 
-    # --- selection ------------------------------------------------------------------------
+    def load_rows(self, facility: str, first: date) -> list[Screening]:
+        rows = pcima.screening_register(
+            self.app.uow(),
+            facility,
+            first,
+            month_end(first),
+            include_voided=self.show_voided.isChecked(),
+        )
+        self._places = pcima_places(self.app, facility)
+        return rows
 
     def selected(self) -> Screening | None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows:
-            return None
-        record = self.model.record(rows[0].row())
-        assert isinstance(record, Screening)
+        record = self.selected_record()
+        assert record is None or isinstance(record, Screening)
         return record
 
-    def select(self, record_uuid: str) -> None:
-        for row, record in enumerate(self.model.records()):
-            if record.record_uuid == record_uuid:
-                self.table.selectRow(row)
-                return
-
-    def _update_buttons(self, *_: object) -> None:
+    def update_buttons(self, *_: object) -> None:
         s = self.selected()
         editable = s is not None and not s.voided
         self.correct_button.setEnabled(editable)
@@ -170,7 +149,7 @@ class ScreeningTab(RegisterTab):
             editable and s is not None and s.group is Group.CHILD and s.referral is not None
         )
 
-    def _show_summary(self, rows: list[Screening]) -> None:
+    def show_summary(self, rows: Sequence[Screening]) -> None:  # type: ignore[override]
         counted = [s for s in rows if not s.voided]
         children = [s for s in counted if s.group is Group.CHILD]
         women = len(counted) - len(children)
@@ -193,13 +172,9 @@ class ScreeningTab(RegisterTab):
 
     # --- actions --------------------------------------------------------------------------
 
-    def after_save(self, form: EntryForm, message: str) -> None:
+    def saved_record(self, form: EntryForm) -> tuple[str, date] | None:
         saved = getattr(form, "saved_screening", None)
-        if isinstance(saved, Screening):
-            self.month.set_month(saved.screened_on)  # reloads if the month changes
-        super().after_save(form, message)
-        if isinstance(saved, Screening):
-            self.select(saved.record_uuid)
+        return (saved.record_uuid, saved.screened_on) if isinstance(saved, Screening) else None
 
     def open_new(self) -> ScreeningForm | None:
         if self.facility is None:
@@ -249,11 +224,6 @@ class ScreeningTab(RegisterTab):
             history_rows(versions, screening_summary_text),  # type: ignore[arg-type]
             self,
         )
-
-    def show_history(self) -> None:
-        dialog = self.history_dialog()
-        if dialog is not None:
-            dialog.exec()
 
     def request_admission(self) -> None:
         s = self.selected()

@@ -4,6 +4,8 @@ where children are not recorded one by one."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
+from datetime import date
 
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -15,13 +17,12 @@ from PySide6.QtWidgets import (
 
 from core import pcima_services as pcima
 from core.application import Application
-from core.errors import DomainError
 from core.pcima import Group, Tally
 from core.stock import month_end
 from gui.forms.common import EntryForm
 from gui.nutrition.registers_dialogs import (
     HistoryDialog,
-    RegisterTab,
+    MonthRegisterTab,
     TallyForm,
     VoidForm,
     history_rows,
@@ -41,7 +42,7 @@ from gui.stock.model import format_date
 log = logging.getLogger(__name__)
 
 
-class TalliesTab(RegisterTab):
+class TalliesTab(MonthRegisterTab):
     def __init__(self, app: Application, parent: QWidget | None = None) -> None:
         super().__init__(app, parent)
         self._places: list[str] = []
@@ -86,47 +87,28 @@ class TalliesTab(RegisterTab):
         self.void_button.clicked.connect(self.open_void)
         self.history_button.clicked.connect(self.show_history)
         self.table.doubleClicked.connect(lambda _index: self.show_history())
-        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        self._update_buttons()
+        self.table.selectionModel().selectionChanged.connect(self.update_buttons)
+        self.update_buttons()
 
-    def refresh(self) -> None:
-        selected = self.selected()
-        rows: list[Tally] = []
-        if self.facility is not None:
-            first = self.month.month()
-            try:
-                rows = pcima.tally_register(self.app.uow(), self.facility, first, month_end(first))
-                self._places = pcima_places(self.app, self.facility)
-            except DomainError as exc:
-                log.warning("Tally register unavailable: %s", exc)
-        self.model.set_rows(rows)
-        if selected is not None:
-            self.select(selected.record_uuid)
-        self.add_button.setEnabled(self.facility is not None)
-        self._show_summary(rows)
-        self._update_buttons()
+    what = "Tally register"
+
+    def load_rows(self, facility: str, first: date) -> list[Tally]:
+        rows = pcima.tally_register(self.app.uow(), facility, first, month_end(first))
+        self._places = pcima_places(self.app, facility)
+        return rows
 
     def selected(self) -> Tally | None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows:
-            return None
-        record = self.model.record(rows[0].row())
-        assert isinstance(record, Tally)
+        record = self.selected_record()
+        assert record is None or isinstance(record, Tally)
         return record
 
-    def select(self, record_uuid: str) -> None:
-        for row, record in enumerate(self.model.records()):
-            if record.record_uuid == record_uuid:
-                self.table.selectRow(row)
-                return
-
-    def _update_buttons(self, *_: object) -> None:
+    def update_buttons(self, *_: object) -> None:
         t = self.selected()
         self.correct_button.setEnabled(t is not None and not t.voided)
         self.void_button.setEnabled(t is not None and not t.voided)
         self.history_button.setEnabled(t is not None)
 
-    def _show_summary(self, rows: list[Tally]) -> None:
+    def show_summary(self, rows: Sequence[Tally]) -> None:
         children = [t for t in rows if t.group is Group.CHILD and not t.voided]
         women = [t for t in rows if t.group is Group.PLW and not t.voided]
         if not children and not women:
@@ -146,13 +128,9 @@ class TalliesTab(RegisterTab):
 
     # --- actions --------------------------------------------------------------------------
 
-    def after_save(self, form: EntryForm, message: str) -> None:
+    def saved_record(self, form: EntryForm) -> tuple[str, date] | None:
         saved = getattr(form, "saved_tally", None)
-        if isinstance(saved, Tally):
-            self.month.set_month(saved.screened_on)
-        super().after_save(form, message)
-        if isinstance(saved, Tally):
-            self.select(saved.record_uuid)
+        return (saved.record_uuid, saved.screened_on) if isinstance(saved, Tally) else None
 
     def open_new(self) -> TallyForm | None:
         if self.facility is None:
@@ -202,8 +180,3 @@ class TalliesTab(RegisterTab):
             history_rows(versions, tally_summary_text),  # type: ignore[arg-type]
             self,
         )
-
-    def show_history(self) -> None:
-        dialog = self.history_dialog()
-        if dialog is not None:
-            dialog.exec()
