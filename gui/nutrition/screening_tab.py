@@ -149,7 +149,7 @@ class ScreeningTab(MonthRegisterTab):
             editable and s is not None and s.group is Group.CHILD and s.referral is not None
         )
 
-    def show_summary(self, rows: Sequence[Screening]) -> None:  # type: ignore[override]
+    def show_summary(self, rows: Sequence[Screening]) -> None:
         counted = [s for s in rows if not s.voided]
         children = [s for s in counted if s.group is Group.CHILD]
         women = len(counted) - len(children)
