@@ -167,6 +167,7 @@ class DistrictReview:
     as_of: date
     facilities: list[ReviewFacility]
     products: list[ReviewProduct]
+    depot_lots: dict[str, list[LotStock]] = field(default_factory=dict)  # FEFO, on `as_of`
 
     def requests(self) -> list[DeliveryRequest]:
         """Approved quantities per facility with a requisition and no delivery note yet."""
@@ -290,7 +291,7 @@ def district_review(uow: UnitOfWork, ctx: Context, depot_code: str, period: date
                 to_ship=sum(row.approved.get(code, 0) for row in rows if not row.delivery_note),
             )
         )
-    return DistrictReview(depot, period, on, rows, products)
+    return DistrictReview(depot, period, on, rows, products, lots)
 
 
 def _with_admissions_known_here(uow: UnitOfWork, req: Requisition) -> Requisition:
@@ -393,7 +394,11 @@ def prepare_delivery_notes(
     requests = review.requests()
     with uow:
         catalogue = {p.code: p for p in uow.products.list()}
-        lots = _depot_lots(uow, depot_code, [p.product_code for p in review.products], on)
+        lots = (
+            review.depot_lots
+            if on == review.as_of
+            else _depot_lots(uow, depot_code, [p.product_code for p in review.products], on)
+        )
     plan = plan_deliveries(requests, lots, on, catalogue)
     notes = []
     for row in review.facilities:
