@@ -426,11 +426,9 @@ class MatrixModel(TableModel):
         self,
         review: DistrictReview | None,
         notes: dict[tuple[str, str], str] | None = None,
-        delivered: bool = False,
     ) -> None:
-        """`notes`: the depot's comment of each changed approval, by (facility, product);
-        `delivered`: every delivery note is issued, so the depot's stock has already left
-        and approvals beyond it are no longer a shortage to show."""
+        """`notes`: the depot's comment of each changed approval, by (facility, product).
+        Over-supply is the core's: what is approved for facilities not yet delivered."""
         self.beginResetModel()
         self._review = review
         self._products = list(review.products) if review else []
@@ -438,9 +436,7 @@ class MatrixModel(TableModel):
             [f for f in review.facilities if f.requisition is not None] if review else []
         )
         self._notes = dict(notes or {})
-        self._over = (
-            set() if delivered else {p.product_code for p in self._products if p.over_supply}
-        )
+        self._over = {p.product_code for p in self._products if p.over_supply}
         self._locale = QLocale()
         self.endResetModel()
 

@@ -113,14 +113,6 @@ class ReviewData:
     def depot(self) -> Facility:
         return self.review.depot
 
-    @property
-    def delivered(self) -> bool:
-        """Every facility with a requisition has its delivery note issued: the depot's stock
-        already left, approvals beyond what remains are no shortage."""
-        sent = {s.note.to_code for s in self.issued}
-        received = [f.code for f in self.review.facilities if f.requisition is not None]
-        return bool(received) and all(code in sent for code in received)
-
 
 def load_review(
     app: Application, depot_code: str, period: date
@@ -390,9 +382,8 @@ class DistrictRequisitionTab(RequisitionTab):
         current = self.matrix.currentIndex()
         review = data.review if data else None
         self.facility_model.set_items(review.facilities if review else [])
-        delivered = data is not None and data.delivered
-        self.matrix_model.set_review(review, data.notes if data else None, delivered)
-        self._warnings = review.warnings() if review and not delivered else []
+        self.matrix_model.set_review(review, data.notes if data else None)
+        self._warnings = review.warnings() if review else []
         self._show_banner()
         if data is None:
             self.status.setText("")
