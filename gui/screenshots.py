@@ -200,7 +200,8 @@ def _district_month(app, window, requisitions, save, qt_app) -> None:  # type: i
                 matrix.index(row, matrix.approved_column("CSCOM-SEVARE"))
             )
     save(window, "requisition-4-district")
-    requisitions.show_tab("consolidated")
+    consolidated = requisitions.show_tab("consolidated")
+    _wait_for_outlook(qt_app, consolidated, busy=consolidated.is_reading)
     save(window, "requisition-5-consolidated")
     notes = prepare_delivery_notes(app.uow(), app.ctx, depot, october)
     if notes:
@@ -213,12 +214,14 @@ def _district_month(app, window, requisitions, save, qt_app) -> None:  # type: i
     save(window, "requisition-6-deliveries")
 
 
-def _wait_for_outlook(qt_app, screen, seconds: float = 60.0) -> None:  # type: ignore[no-untyped-def]
-    """Let the forecast screen's background computation finish (a few seconds on the demo)."""
+def _wait_for_outlook(qt_app, screen, seconds: float = 60.0, busy=None) -> None:  # type: ignore[no-untyped-def]
+    """Let a screen's background computation finish (the forecast takes a few seconds on the
+    demo); `busy` tells whether it still runs (default: the screen's is_busy)."""
     import time
 
+    busy = busy or screen.is_busy
     deadline = time.monotonic() + seconds
-    while screen.is_busy() and time.monotonic() < deadline:
+    while busy() and time.monotonic() < deadline:
         qt_app.processEvents()
         time.sleep(0.02)
     for _ in range(3):

@@ -53,6 +53,7 @@ from gui.requisition.common import (
     message_label,
     month_index,
     month_selector,
+    of_period_text,
     period_text,
     push_button,
     row_layout,
@@ -70,6 +71,7 @@ from gui.requisition.consolidated_model import (
     area_status_text,
 )
 from gui.requisition.import_panel import ImportProgress, ImportResults, ImportRun, workbooks_in
+from gui.tasks import BackgroundRefresh, Progress
 
 log = logging.getLogger(__name__)
 
@@ -109,12 +111,17 @@ class ConsolidatedRequisitionTab(RequisitionTab):
 
     #: the background import ended (finished, stopped or failed) and its results are shown
     import_finished = Signal()
+    #: the month's requisitions, read in the background, are shown (or the reason they are not)
+    month_shown = Signal()
 
     def __init__(self, app: Application, parent: QWidget | None = None) -> None:
         super().__init__(app, parent)
         self._last_folder = ""
         self._requisitions: list[Requisition] = []
+        self._loaded: date | None = None  # the month self._requisitions are of
         self._shown: Consolidation | None = None
+        # 150 facilities × 300 lines take about half a second to read: off the GUI thread.
+        self._loading = BackgroundRefresh(self, self._load, lambda _busy: None)
 
         layout = QVBoxLayout(self)
 
@@ -288,20 +295,58 @@ class ConsolidatedRequisitionTab(RequisitionTab):
         self._load()
 
     def _load(self) -> None:
-        """The requisitions of the month (a few hundred lines per facility: read at once)."""
+        """Read the requisitions of the month in the background (a few hundred lines per
+        facility), then show them; month_shown says when."""
+        if self._loading.postpone():
+            return
         period = self.period
         if period is None:
-            self._requisitions = []
-        else:
-            with self.app.uow() as uow:
-                self._requisitions = uow.requisitions.for_period(period)
+            self._on_loaded((None, []))
+            return
+        if period != self._loaded:
+            self._requisitions, self._loaded = [], None
+            self.model.set_consolidation(None)
+            self._shown = None
+            self._show_empty(
+                self.tr("Lecture des réquisitions {0}…").format(of_period_text(period))
+            )
+        uow = self.app.uow
+
+        def work(_progress: Progress, _cancelled: object) -> tuple[date, list[Requisition]]:
+            with uow() as unit:
+                return period, unit.requisitions.for_period(period)
+
+        self._loading.start(work, self._on_loaded, self._on_load_failed)
+
+    def is_reading(self) -> bool:
+        """True while the month's requisitions are being read."""
+        return self._loading.is_running()
+
+    def _on_loaded(self, result: tuple[date | None, list[Requisition]]) -> None:
+        period, requisitions = result
+        if period != self.period:  # the month changed meanwhile
+            self._load()
+            return
+        self._requisitions, self._loaded = requisitions, period
         names = sorted(
-            {r.region for r in self._requisitions if r.region}
-            | {r.district for r in self._requisitions if r.district},
+            {r.region for r in requisitions if r.region}
+            | {r.district for r in requisitions if r.district},
             key=fold,
         )
         self.filter_completer.model().setStringList(names)  # type: ignore[attr-defined]
         self._show()
+        self.month_shown.emit()
+
+    def _on_load_failed(self, exc: BaseException, _details: str) -> None:
+        """The traceback is in the log (gui.tasks); the user reads what happened."""
+        self._requisitions, self._loaded, self._shown = [], None, None
+        self.model.set_consolidation(None)
+        self._show_empty(
+            self.tr("Les réquisitions {0} n'ont pas pu être lues : {1}").format(
+                of_period_text(self.period) if self.period else "", exc
+            )
+        )
+        self.month_shown.emit()
 
     @property
     def filter_text(self) -> str:
@@ -328,6 +373,8 @@ class ConsolidatedRequisitionTab(RequisitionTab):
                 )
             )
             return
+        if period != self._loaded:
+            return  # still reading the month: _on_loaded shows it
         wanted = fold(self.filter_text)
         kept = [r for r in self._requisitions if not wanted or matches(r, wanted)]
         if not kept:

@@ -135,7 +135,8 @@ def tab(qtbot, app) -> ConsolidatedRequisitionTab:
 
 
 def import_folder(qtbot, tab: ConsolidatedRequisitionTab, folder: Path) -> None:
-    with qtbot.waitSignal(tab.import_finished, timeout=WAIT):
+    """Import `folder` and wait until the month the files are of is read and shown."""
+    with qtbot.waitSignals([tab.import_finished, tab.month_shown], timeout=WAIT):
         assert tab.import_folder(folder)
         assert tab.is_busy() and tab.progress_row.isVisible()
     assert not tab.is_busy() and tab.progress_row.isHidden()
@@ -340,6 +341,30 @@ def test_the_filter_keeps_a_region_or_a_district_with_its_own_totals(qtbot, tab,
     assert tab.model.consolidation is not None
     assert tab.model.consolidation.total.facilities == 4
     assert tab.suggested_name() == "Consolidation_2026-10.xlsx"
+
+
+def test_the_month_is_read_in_the_background_and_a_filter_typed_meanwhile_applies(
+    qtbot, app, tab, workbooks
+):
+    """The officer opens the tab again later (a new session): the month's requisitions are
+    read off the GUI thread; the tab says so, and what is typed in the filter meanwhile is
+    applied once they are read, never answered with "no region matches"."""
+    folder, _ = workbooks
+    import_folder(qtbot, tab, folder)
+    later = ConsolidatedRequisitionTab(app)
+    qtbot.addWidget(later)
+    with qtbot.waitSignal(later.month_shown, timeout=WAIT):
+        later.show()
+        assert later.pages.currentWidget() is later.empty
+        assert later.empty.text() == "Lecture des réquisitions d'octobre 2026…"
+        later.set_filter("Mopti")
+        assert "Aucune région" not in later.empty.text()
+        assert not later.export_button.isEnabled()
+    assert later.pages.currentWidget() is later.tree
+    assert later.model.consolidation is not None
+    codes = sorted(f.facility_code for f in later.model.consolidation.facilities)
+    assert codes == ["CSCOM-BAN", "CSCOM-SEV", "CSCOM-SOC"]  # Konna's file was refused
+    assert later.export_button.isEnabled()
 
 
 def test_export_writes_the_consolidated_workbook(qtbot, tab, workbooks, tmp_path):
