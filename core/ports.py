@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # core.pcima reads months through core.stock, which imports t
     from core.orders import StockOrder
     from core.pcima import MonthlyTotals, ProgrammeEvent, Screening, Tally
     from core.requisition import ImportRecord, Requisition
+    from core.requisition_drafts import SavedEdits
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,6 +186,16 @@ class RequisitionRepository(Protocol):
     def imports(
         self, facility_code: str | None = None, period: date | None = None
     ) -> builtins.list[ImportRecord]: ...
+    def save_draft(self, facility_code: str, period: date, saved: SavedEdits) -> None:
+        """Keep what was typed into the facility's requisition of that month (a draft, or a
+        revision of an approved one) in place of what was saved before; no edits: discard."""
+        ...
+
+    def draft(self, facility_code: str, period: date) -> SavedEdits | None: ...
+    def discard_draft(self, facility_code: str, period: date, earlier_drafts: bool = False) -> None:
+        """Forget the edits saved for that month; with `earlier_drafts`, also the drafts' edits
+        (not revisions') of the months before it, which approving that month closes."""
+        ...
 
 
 class DistrictRepository(Protocol):

@@ -1,5 +1,6 @@
 """Use cases of the R&R: compute a facility's requisition of a month from the ledger, approve it
-(which stores it and closes the period in the ledger), read approved ones back."""
+(which stores it and closes the period in the ledger), read approved ones back; keep what the
+director types into one not yet approved until it is approved."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from core.requisition import (
     period_label_fr,
     requisition_line,
 )
+from core.requisition_drafts import LineEdit, SavedEdits, check_edits
 from core.services import Context, _group, _step_back, get_facility
 from core.settings import resolve_policy
 from core.stock import add_months, month_end, month_start, month_summaries
@@ -184,7 +186,9 @@ def approve_requisition(
     """The director approves a draft: it is checked (every difference from the calculated
     quantity justified), compared with the ledger now (an entry made since the draft was
     computed makes it stale), given the facility's next sequence number and stored; its month
-    and every month before it are then closed in the ledger."""
+    and every month before it are then closed in the ledger. The edits saved for that month
+    (save_draft_edits), and those of earlier months' drafts, are discarded in the same
+    transaction."""
     director = " ".join(director.split())
     if not director:
         raise DomainError("Indiquez le nom du directeur (DTC) qui approuve la réquisition.")
@@ -233,6 +237,8 @@ def approve_requisition(
             device=ctx.device,
         )
         uow.requisitions.add(approved)
+        # Its month and those before it are closed now: their drafts can no longer be approved.
+        uow.requisitions.discard_draft(approved.facility_code, approved.period, earlier_drafts=True)
         uow.commit()
     log.info(
         "Requisition %s %s approved: n° %s, %d lines",
@@ -258,7 +264,8 @@ def revise_requisition(
 ) -> Requisition:
     """Approve a revised copy of the approved requisition of the same month: same record,
     next version, the facility's next sequence number (the district replaces the older file
-    with it). Only requested quantities, justifications and remarks may differ."""
+    with it). Only requested quantities, justifications and remarks may differ. The edits
+    saved for that month are discarded in the same transaction."""
     director = " ".join(director.split())
     if not director:
         raise DomainError("Indiquez le nom du directeur (DTC) qui approuve la réquisition.")
@@ -291,6 +298,7 @@ def revise_requisition(
             device=ctx.device,
         )
         uow.requisitions.add(approved)
+        uow.requisitions.discard_draft(approved.facility_code, approved.period)
         uow.commit()
     log.info(
         "Requisition %s %s revised: n° %s replaces n° %s",
@@ -315,3 +323,51 @@ def list_requisitions(uow: UnitOfWork, facility_code: str) -> list[Requisition]:
         if uow.facilities.find(facility_code) is None:
             raise NotFound(f"Établissement {facility_code} inconnu.")
         return uow.requisitions.list(facility_code)
+
+
+# --- what the director typed, kept until approval ------------------------------------------
+
+
+def save_draft_edits(
+    uow: UnitOfWork,
+    ctx: Context,
+    facility_code: str,
+    period: date,
+    edits: Mapping[str, LineEdit],
+    revising: int | None = None,
+) -> SavedEdits | None:
+    """Save what was typed into the facility's requisition of the month of `period`, in place
+    of what was saved before: a draft's edits, or (`revising`, a sequence number) those of a
+    revision of the approved requisition n° `revising`. Stamped with who and when; no edits
+    discard the saved ones (None is returned)."""
+    period = month_start(period)
+    check_edits(edits)
+    if revising is not None and revising < 1:
+        raise DomainError(
+            f"Numéro de la réquisition révisée : un entier à partir de 1 (reçu : {revising})."
+        )
+    saved = SavedEdits(
+        edits=dict(edits), revising=revising, saved_at=ctx.clock(), saved_by=ctx.user
+    )
+    with uow:
+        facility = get_facility(uow, facility_code)
+        uow.requisitions.save_draft(facility.code, period, saved)
+        uow.commit()
+    return saved if edits else None
+
+
+def draft_edits(uow: UnitOfWork, facility_code: str, period: date) -> SavedEdits | None:
+    """What was saved for the facility's requisition of the month of `period`, if anything."""
+    with uow:
+        facility = get_facility(uow, facility_code)
+        return uow.requisitions.draft(facility.code, month_start(period))
+
+
+def discard_draft_edits(uow: UnitOfWork, facility_code: str, period: date) -> None:
+    """Forget what was saved for the facility's requisition of that month (recalculated from
+    the ledger, revision cancelled)."""
+    with uow:
+        facility = get_facility(uow, facility_code)
+        uow.requisitions.discard_draft(facility.code, month_start(period))
+        uow.commit()
+    log.info("Requisition %s %s: saved edits discarded", facility_code, month_start(period))

@@ -26,7 +26,7 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 #: The newest revision in db/migrations/versions. Opening a database already at this revision
 #: reads alembic_version with plain SQL and never imports Alembic (about 0.35 s of start-up,
 #: BENCHMARKS.md); tests/integration/test_fast_open.py checks it against Alembic's own head.
-HEAD_REVISION = "0008_district_exchange"
+HEAD_REVISION = "0009_requisition_drafts"
 
 
 class DatabaseError(Exception):

@@ -1,9 +1,12 @@
-"""Approved requisitions (R&R) over SQLAlchemy Core: append-only versions, the latest wins."""
+"""Approved requisitions (R&R) over SQLAlchemy Core: append-only versions, the latest wins;
+and what was typed into a requisition not yet approved (one replaceable row per month)."""
 
 from __future__ import annotations
 
 import builtins
+import json
 import uuid as uuidlib
+from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
@@ -17,10 +20,12 @@ from core.requisition import (
     RequisitionLine,
     RequisitionStatus,
 )
+from core.requisition_drafts import LineEdit, SavedEdits
 from db.repositories import SqlFacilityRepository, SqlProductRepository
 from db.tables import (
     facilities,
     products,
+    requisition_drafts,
     requisition_imports,
     requisition_lines,
     requisitions,
@@ -331,3 +336,87 @@ class SqlRequisitionRepository:
             )
             for r in rows
         ]
+
+    # --- what was typed into a requisition not yet approved --------------------------------
+
+    def save_draft(self, facility_code: str, period: date, saved: SavedEdits) -> None:
+        """Replace the row of the facility and month (delete, then insert: one row, and the
+        same on SQLite and PostgreSQL); no edits leave no row."""
+        facility_id = self._facilities.id_of(facility_code)
+        self._delete_draft(facility_id, period)
+        if not saved.edits:
+            return
+        assert saved.saved_at is not None
+        self._conn.execute(
+            requisition_drafts.insert(),
+            {
+                "facility_id": facility_id,
+                "period": period,
+                "revising": saved.revising,
+                "edits": edits_json(saved.edits),
+                "saved_at": saved.saved_at,
+                "saved_by": saved.saved_by[:100],
+            },
+        )
+
+    def draft(self, facility_code: str, period: date) -> SavedEdits | None:
+        d = requisition_drafts.c
+        query = (
+            select(d.revising, d.edits, d.saved_at, d.saved_by)
+            .select_from(requisition_drafts.join(facilities, d.facility_id == facilities.c.id))
+            .where(facilities.c.code == facility_code, d.period == period)
+        )
+        row = self._conn.execute(query).first()
+        if row is None:
+            return None
+        return SavedEdits(
+            edits=edits_from_json(row.edits),
+            revising=row.revising,
+            saved_at=row.saved_at,
+            saved_by=row.saved_by,
+        )
+
+    def discard_draft(self, facility_code: str, period: date, earlier_drafts: bool = False) -> None:
+        facility_id = self._facilities.id_of(facility_code)
+        self._delete_draft(facility_id, period)
+        if earlier_drafts:
+            d = requisition_drafts.c
+            self._conn.execute(
+                requisition_drafts.delete().where(
+                    d.facility_id == facility_id, d.period < period, d.revising.is_(None)
+                )
+            )
+
+    def _delete_draft(self, facility_id: int, period: date) -> None:
+        self._conn.execute(
+            requisition_drafts.delete().where(
+                requisition_drafts.c.facility_id == facility_id,
+                requisition_drafts.c.period == period,
+            )
+        )
+
+
+def edits_json(edits: Mapping[str, LineEdit]) -> str:
+    """{product_code: {"requested", "justification", "remarks"}}, null where unchanged."""
+    return json.dumps(
+        {
+            code: {
+                "requested": edit.requested,
+                "justification": edit.justification,
+                "remarks": edit.remarks,
+            }
+            for code, edit in edits.items()
+        },
+        ensure_ascii=False,
+    )
+
+
+def edits_from_json(text: str) -> dict[str, LineEdit]:
+    return {
+        code: LineEdit(
+            requested=None if fields.get("requested") is None else int(fields["requested"]),
+            justification=fields.get("justification"),
+            remarks=fields.get("remarks"),
+        )
+        for code, fields in json.loads(text).items()
+    }

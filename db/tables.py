@@ -352,6 +352,24 @@ requisition_lines = Table(
     UniqueConstraint("requisition_id", "line_no", name="uq_requisition_lines_line"),
 )
 
+# What the director typed into a requisition not yet approved (migration 0009): one row per
+# facility and month, replaced at every edit and deleted at approval; scratch work, not the
+# ledger. `edits` is JSON, {product_code: {"requested", "justification", "remarks"}}, null
+# where the line keeps the computed value; `revising` the sequence number of the approved
+# requisition revised, null for a draft.
+requisition_drafts = Table(
+    "requisition_drafts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("facility_id", Integer, ForeignKey("facilities.id"), nullable=False),
+    Column("period", Date, nullable=False),
+    Column("revising", Integer, nullable=True),
+    Column("edits", Text, nullable=False),
+    Column("saved_at", DateTime, nullable=False),
+    Column("saved_by", String(100), nullable=False),
+    UniqueConstraint("facility_id", "period", name="uq_requisition_drafts_facility_period"),
+)
+
 # District exchange (migration 0008): imported requisitions are stored in `requisitions` with
 # source "imported" and the file's name and checksum; every import attempt is logged.
 requisition_imports = Table(

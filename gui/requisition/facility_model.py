@@ -3,7 +3,7 @@ justification and the remarks editable while the requisition is a draft."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import (
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from core.errors import DomainError
 from core.requisition import Requisition, RequisitionLine, check_line, edit_line
+from core.requisition_drafts import LineEdit as LineEdit  # kept importable from here
 from gui.requisition.common import (
     EntryTableModel,
     QuantityDelegate,
@@ -133,23 +134,6 @@ translate = QCoreApplication.translate
 
 
 # --- edits ----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class LineEdit:
-    """What the user changed on one line; None where the line keeps the computed value.
-    `requested` is the quantity as typed, before rounding up to whole packs."""
-
-    requested: int | None = None
-    justification: str | None = None
-    remarks: str | None = None
-
-    def merged(self, other: LineEdit) -> LineEdit:
-        return LineEdit(
-            other.requested if other.requested is not None else self.requested,
-            other.justification if other.justification is not None else self.justification,
-            other.remarks if other.remarks is not None else self.remarks,
-        )
 
 
 def apply_edit(requisition: Requisition, product_code: str, change: LineEdit) -> Requisition:

@@ -29,12 +29,16 @@ from PySide6.QtWidgets import (
 from core.application import Application
 from core.errors import DomainError
 from core.requisition import Requisition, check_requisition
+from core.requisition_drafts import LineEdit, SavedEdits
 from core.requisition_services import (
     approve_requisition,
+    discard_draft_edits,
+    draft_edits,
     list_requisitions,
     reopen_requisition,
     requisition_for,
     revise_requisition,
+    save_draft_edits,
 )
 from core.stock import add_months, month_start
 from gui.requisition import common
@@ -64,7 +68,6 @@ from gui.requisition.facility_model import (
     REMARKS,
     REQUESTED,
     UNIT,
-    LineEdit,
     PacksQuantityDelegate,
     RequisitionModel,
     TwoLineDelegate,
@@ -81,22 +84,25 @@ Key = tuple[str, date]  # (facility, first day of the month)
 
 @dataclass(frozen=True, slots=True)
 class Computed:
-    """What the background computation hands the tab: the question and its answer."""
+    """What the background computation hands the tab: the question and its answer, with the
+    edits saved for that month (by this window or before a restart)."""
 
     key: Key
     requisition: Requisition
+    saved: SavedEdits | None = None
 
 
 def compute(app: Application, key: Key) -> Callable[[Progress, Callable[[], bool]], Computed]:
     """The work of one refresh, run off the GUI thread (gui.tasks): the approved requisition
-    of the month if there is one, else a draft from the ledger."""
+    of the month if there is one, else a draft from the ledger; and the saved edits."""
 
     def work(progress: Progress, _cancelled: Callable[[], bool]) -> Computed:
         facility, period = key
         progress(0.0, facility)
         requisition = requisition_for(app.uow(), app.ctx, facility, period)
+        saved = draft_edits(app.uow(), facility, period)
         progress(1.0, facility)
-        return Computed(key, requisition)
+        return Computed(key, requisition, saved)
 
     return work
 
@@ -214,7 +220,11 @@ class FacilityRequisitionTab(RequisitionTab):
     An approved requisition may be revised ("Réviser…"): the tab shows a draft copy of it
     (core's reopen_requisition) whose requested quantities, justifications and remarks are
     edited, kept per facility and month like a draft's edits, until the revision is approved
-    (a new version with a new number) or cancelled."""
+    (a new version with a new number) or cancelled.
+
+    Every edit is saved in the database as soon as it is accepted (save_draft_edits): after a
+    power cut or a restart, the month shown again gets its edits back, and a revision is
+    taken up again where it was left."""
 
     #: emitted once a computation's result (or its refusal) is on screen (tests wait for it)
     requisition_shown = Signal()
@@ -388,8 +398,71 @@ class FacilityRequisitionTab(RequisitionTab):
         if result.key != self.key:  # the facility or month changed meanwhile
             self._reload()
             return
+        restored = self._take_up(result.key, result.requisition, result.saved)
         self._show(result.key, result.requisition)
+        if restored is not None:
+            if self.model.edits:
+                self.show_message(self._restored_text(restored))
+            else:  # none of them applies any more (the products left the requisition)
+                self._discard_saved(result.key)
         self.requisition_shown.emit()
+
+    def _take_up(
+        self, key: Key, requisition: Requisition, saved: SavedEdits | None
+    ) -> SavedEdits | None:
+        """The saved edits of a month the tab holds none for (a new window, after a restart):
+        a draft's are applied to the draft; a revision's re-enter the revision of the approved
+        requisition they were typed into. Returns them when taken up; edits that no longer
+        apply (the requisition approved or revised since) are discarded, and the user told."""
+        if saved is None or self._edits.get(key) or key in self._revising:
+            return None
+        if saved.revising is None and requisition.is_draft:
+            self._edits[key] = dict(saved.edits)
+            return saved
+        if (
+            saved.revising is not None
+            and not requisition.is_draft
+            and requisition.sequence == saved.revising
+        ):
+            self._revising[key] = requisition
+            self._edits[key] = dict(saved.edits)
+            return saved
+        self._discard_saved(key)
+        if saved.revising is not None:
+            self.show_message(
+                self._overtaken_text(saved.revising, requisition.sequence), error=True
+            )
+        else:
+            self.show_message(
+                self.tr(
+                    "Les modifications enregistrées le {0} à {1} ne s'appliquent plus : la "
+                    "réquisition {2} a été approuvée entre-temps (n° {3})."
+                ).format(
+                    *self._when(saved), of_period_text(requisition.period), requisition.sequence
+                ),
+                error=True,
+            )
+        return None
+
+    def _when(self, saved: SavedEdits) -> tuple[str, str]:
+        moment = saved.saved_at
+        if moment is None:
+            return "", ""
+        return format_date(moment.date()), f"{moment:%H:%M}"
+
+    def _restored_text(self, saved: SavedEdits) -> str:
+        day, time = self._when(saved)
+        if saved.saved_by and saved.saved_by != self.app.ctx.user:
+            return self.tr("Modifications enregistrées le {0} à {1} par {2} reprises.").format(
+                day, time, saved.saved_by
+            )
+        return self.tr("Modifications enregistrées le {0} à {1} reprises.").format(day, time)
+
+    def _overtaken_text(self, revised: int | None, now: int | None) -> str:
+        return self.tr(
+            "La réquisition n° {0} a changé depuis le début de la révision (elle est "
+            "maintenant n° {1}) : révisez la dernière version."
+        ).format(revised, now or "–")
 
     def _on_failed(self, exc: BaseException, _details: str) -> None:
         self._shown_key = self.key
@@ -412,12 +485,9 @@ class FacilityRequisitionTab(RequisitionTab):
             # Revised or approved elsewhere meanwhile (the command line, another window).
             del self._revising[key]
             self._edits.pop(key, None)
+            self._discard_saved(key)
             self.show_message(
-                self.tr(
-                    "La réquisition n° {0} a changé depuis le début de la révision (elle est "
-                    "maintenant n° {1}) : révisez la dernière version."
-                ).format(revised.sequence, requisition.sequence or "–"),
-                error=True,
+                self._overtaken_text(revised.sequence, requisition.sequence), error=True
             )
             revised = None
         if revised is not None:
@@ -500,13 +570,13 @@ class FacilityRequisitionTab(RequisitionTab):
             tip = ""
         elif revising:
             tip = self.tr(
-                "Modifications gardées tant que l'application reste ouverte : approuvez la "
-                "révision pour l'enregistrer"
+                "Modifications enregistrées à chaque saisie, reprises si l'application se "
+                "ferme : approuvez la révision pour l'envoyer au district"
             )
         else:
             tip = self.tr(
-                "Modifications gardées tant que l'application reste ouverte : approuvez la "
-                "réquisition pour l'enregistrer"
+                "Modifications enregistrées à chaque saisie, reprises si l'application se "
+                "ferme : approuvez la réquisition pour l'envoyer au district"
             )
         self.status.setToolTip(tip)
         requisition = self.model.requisition
@@ -586,7 +656,43 @@ class FacilityRequisitionTab(RequisitionTab):
     def _on_edited(self, code: str, text: str) -> None:
         row = self.model.row_of(code)
         self.show_message(text, error=row in self.model.problem_rows())
+        self._save_edits()
         self._update()
+
+    def _save_edits(self) -> None:
+        """Save the edits of the month shown (one row), so that a power cut loses nothing;
+        edits that leave every line as computed leave nothing saved."""
+        key = self._shown_key
+        if key is None or not self.model.editable:
+            return
+        revised = self.revising
+        edits = self.model.edits if self.model.changed_count() else {}
+        try:
+            save_draft_edits(
+                self.app.uow(),
+                self.app.ctx,
+                key[0],
+                key[1],
+                edits,
+                revising=revised.sequence if revised is not None else None,
+            )
+        except DomainError as exc:
+            log.warning("Requisition edits not saved: %s", exc)
+            self.show_message(
+                self.tr(
+                    "Modification non enregistrée dans la base : {0} Elle reste affichée ; "
+                    "approuvez ou exportez la réquisition avant de fermer l'application."
+                ).format(exc),
+                error=True,
+            )
+
+    def _discard_saved(self, key: Key) -> None:
+        """Forget the edits saved for `key` (recalculated, revision cancelled or overtaken)."""
+        facility, period = key
+        try:
+            discard_draft_edits(self.app.uow(), facility, period)
+        except DomainError as exc:  # the facility was removed meanwhile: nothing to keep
+            log.warning("Saved requisition edits not discarded: %s", exc)
 
     def has_edits(self) -> bool:
         return self.model.changed_count() > 0
@@ -612,6 +718,7 @@ class FacilityRequisitionTab(RequisitionTab):
         if self.has_edits() and not self.confirm_discard():
             return
         self._edits.pop(key, None)
+        self._discard_saved(key)
         self.show_message("")
         self._shown_key = None  # nothing of the old draft is kept on screen
         self.refresh()
@@ -666,6 +773,7 @@ class FacilityRequisitionTab(RequisitionTab):
             return
         del self._revising[key]
         self._edits.pop(key, None)
+        self._discard_saved(key)
         self._show(key, revised)
         self.show_message("")
 

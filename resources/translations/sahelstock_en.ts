@@ -22,7 +22,7 @@
 <context>
     <name>AdmissionForm</name>
     <message>
-        <location filename="../../gui/nutrition/registers_dialogs.py" line="+714"/>
+        <location filename="../../gui/nutrition/registers_dialogs.py" line="+717"/>
         <source>Corriger une admission</source>
         <translation>Correct an admission</translation>
     </message>
@@ -93,7 +93,7 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../gui/requisition/facility_tab.py" line="+136"/>
+        <location filename="../../gui/requisition/facility_tab.py" line="+142"/>
         <source>Approuver la réquisition</source>
         <extracomment>the stored requisition, once approved</extracomment>
         <translation>Approve the requisition</translation>
@@ -920,9 +920,9 @@ No.</translation>
 <context>
     <name>ConsolidatedRequisitionTab</name>
     <message>
-        <location filename="../../gui/requisition/consolidated_tab.py" line="+123"/>
+        <location filename="../../gui/requisition/consolidated_tab.py" line="+130"/>
         <source>&amp;Importer des réquisitions…</source>
-        <extracomment>the background import ended (finished, stopped or failed) and its results are shown</extracomment>
+        <extracomment>the background import ended (finished, stopped or failed) and its results are shown the month&apos;s requisitions, read in the background, are shown (or the reason they are not)</extracomment>
         <translation>&amp;Import requisitions…</translation>
     </message>
     <message>
@@ -1001,14 +1001,24 @@ No.</translation>
         <translation>No requisitions for {0}: import the month&apos;s files first.</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+35"/>
+        <source>Lecture des réquisitions {0}…</source>
+        <translation>Reading the requisitions of {0}…</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Les réquisitions {0} n&apos;ont pas pu être lues : {1}</source>
+        <translation>The requisitions of {0} could not be read: {1}</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Aucune réquisition dans cette base.
 Cliquez sur « Importer des réquisitions… » ou « Importer un dossier… » pour lire les classeurs R&amp;R des établissements.</source>
         <translation>No requisitions in this database.
 Click “Import requisitions…” or “Import a folder…” to read the facilities&apos; R&amp;R workbooks.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Aucune région ni district ne correspond à « {0} » en {1}.</source>
         <translation>No region or district matches “{0}” in {1}.</translation>
     </message>
@@ -2061,7 +2071,7 @@ received ✎</translation>
 <context>
     <name>DeliveryPreviewModel</name>
     <message>
-        <location filename="../../gui/requisition/district_model.py" line="+807"/>
+        <location filename="../../gui/requisition/district_model.py" line="+803"/>
         <source>Établissement</source>
         <translation>Facility</translation>
     </message>
@@ -2378,7 +2388,7 @@ qty</translation>
 <context>
     <name>DistrictModel</name>
     <message>
-        <location line="-655"/>
+        <location line="-651"/>
         <source>La quantité approuvée ne peut pas être négative : tapez 0 pour ne rien livrer.</source>
         <translation>The approved quantity cannot be negative: type 0 to deliver nothing.</translation>
     </message>
@@ -2550,7 +2560,7 @@ qty</translation>
 <context>
     <name>DistrictRequisitionTab</name>
     <message>
-        <location filename="../../gui/requisition/district_tab.py" line="+170"/>
+        <location filename="../../gui/requisition/district_tab.py" line="+163"/>
         <source>&amp;Mois :</source>
         <extracomment>the review (or why there is none) is on screen (tests wait for it) an import finished and its results are on screen</extracomment>
         <translation>&amp;Month:</translation>
@@ -2621,7 +2631,7 @@ qty</translation>
         <translation>Hide result&amp;s</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>quantité demandée</source>
         <translation>requested quantity</translation>
     </message>
@@ -2642,7 +2652,7 @@ qty</translation>
         <translation>The month&apos;s review could not be loaded: {0}</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
         <source>{0} n&apos;approvisionne aucun établissement.
 
 Pour qu&apos;un CSCom apparaisse ici : choisissez-le comme établissement (en haut de la fenêtre), puis dans Paramètres › Établissement, mettez « Fournisseur : {0} ». Une réquisition importée qui nomme ce dépôt comme fournisseur l&apos;ajoute aussi : importez les réquisitions reçues (Importer des réquisitions…).</source>
@@ -3505,7 +3515,7 @@ Click “Choose a file to import…”: the file&apos;s contents will show here 
 <context>
     <name>FacilityRequisitionTab</name>
     <message>
-        <location filename="../../gui/requisition/facility_tab.py" line="+47"/>
+        <location filename="../../gui/requisition/facility_tab.py" line="+51"/>
         <source>&amp;Mois :</source>
         <extracomment>emitted once a computation&apos;s result (or its refusal) is on screen (tests wait for it)</extracomment>
         <translation>&amp;Month:</translation>
@@ -3537,18 +3547,18 @@ Click “Choose a file to import…”: the file&apos;s contents will show here 
     </message>
     <message>
         <location line="+3"/>
-        <location line="+269"/>
+        <location line="+330"/>
         <source>A&amp;pprouver…</source>
         <translation>A&amp;pprove…</translation>
     </message>
     <message>
-        <location line="-267"/>
-        <location line="+276"/>
+        <location line="-328"/>
+        <location line="+337"/>
         <source>Le directeur approuve la réquisition : elle reçoit son numéro et le mois est clos</source>
         <translation>The director approves the requisition: it gets its number and the month is closed</translation>
     </message>
     <message>
-        <location line="-273"/>
+        <location line="-334"/>
         <source>Ré&amp;viser…</source>
         <translation>Re&amp;vise…</translation>
     </message>
@@ -3563,7 +3573,7 @@ Click “Choose a file to import…”: the file&apos;s contents will show here 
         <translation>Go back to the approved requisition, without changing anything</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+58"/>
         <location line="+64"/>
         <source>Choisissez un établissement pour voir sa réquisition.</source>
         <translation>Choose a facility to see its requisition.</translation>
@@ -3584,17 +3594,42 @@ Click “Choose a file to import…”: the file&apos;s contents will show here 
         <translation>Calculating the requisition…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+44"/>
+        <source>Les modifications enregistrées le {0} à {1} ne s&apos;appliquent plus : la réquisition {2} a été approuvée entre-temps (n° {3}).</source>
+        <translation>The changes saved on {0} at {1} no longer apply: the requisition for {2} has been approved meanwhile (No. {3}).</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Modifications enregistrées le {0} à {1} par {2} reprises.</source>
+        <translation>Changes saved on {0} at {1} by {2} restored.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Modifications enregistrées le {0} à {1} reprises.</source>
+        <translation>Changes saved on {0} at {1} restored.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>La réquisition n&apos;a pas pu être calculée : {0}</source>
         <translation>The requisition could not be calculated: {0}</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+100"/>
+        <source>Modifications enregistrées à chaque saisie, reprises si l&apos;application se ferme : approuvez la révision pour l&apos;envoyer au district</source>
+        <translation>Changes are saved as they are typed and restored if the application closes: approve the revision to send it to the district</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Modifications enregistrées à chaque saisie, reprises si l&apos;application se ferme : approuvez la réquisition pour l&apos;envoyer au district</source>
+        <translation>Changes are saved as they are typed and restored if the application closes: approve the requisition to send it to the district</translation>
+    </message>
+    <message>
+        <location line="-115"/>
         <source>La réquisition n° {0} a changé depuis le début de la révision (elle est maintenant n° {1}) : révisez la dernière version.</source>
         <translation>Requisition No. {0} has changed since the revision began (it is now No. {1}): revise the latest version.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+42"/>
         <source>{0} : aucun produit à {1}. La réquisition liste les produits reçus ou comptés dans l&apos;établissement : enregistrez d&apos;abord une réception ou un inventaire.</source>
         <translation>{0}: no products at {1}. The requisition lists the products received or counted at the facility: record a receipt or a physical count first.</translation>
     </message>
@@ -3634,17 +3669,7 @@ Click “Choose a file to import…”: the file&apos;s contents will show here 
         <translation>⚠ {0} to justify</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Modifications gardées tant que l&apos;application reste ouverte : approuvez la révision pour l&apos;enregistrer</source>
-        <translation>Changes are kept while the application stays open: approve the revision to save it</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Modifications gardées tant que l&apos;application reste ouverte : approuvez la réquisition pour l&apos;enregistrer</source>
-        <translation>Changes are kept while the application stays open: approve the requisition to save it</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+26"/>
         <source>A&amp;pprouver la révision…</source>
         <translation>A&amp;pprove the revision…</translation>
     </message>
@@ -3664,7 +3689,12 @@ Click “Choose a file to import…”: the file&apos;s contents will show here 
         <translation>Send a corrected version of the same month&apos;s requisition: the ledger figures do not change, only the requested quantities, justifications and remarks. It gets a new number and replaces the previous file at the district.</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+67"/>
+        <source>Modification non enregistrée dans la base : {0} Elle reste affichée ; approuvez ou exportez la réquisition avant de fermer l&apos;application.</source>
+        <translation>Change not saved in the database: {0} It stays on screen; approve or export the requisition before closing the application.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Abandonner vos modifications ?</source>
         <translation>Discard your changes?</translation>
     </message>
@@ -3674,7 +3704,7 @@ Click “Choose a file to import…”: the file&apos;s contents will show here 
         <translation>The requested quantities, justifications and remarks entered for {0} will be replaced by the calculation from the ledger.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>Changez les quantités demandées, les justifications ou les observations, puis « Approuver la révision… ».</source>
         <translation>Change the requested quantities, justifications or remarks, then “Approve the revision…”.</translation>
     </message>
@@ -3689,7 +3719,7 @@ Click “Choose a file to import…”: the file&apos;s contents will show here 
         <translation>The requested quantities, justifications and remarks changed for {0} will be lost; the approved requisition stays the same.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>Approbation impossible : {0}</source>
         <translation>Cannot approve: {0}</translation>
     </message>
@@ -4886,7 +4916,7 @@ usable stock</translation>
         <translation>Depot&apos;s usable stock today (without expired lots): what it can deliver</translation>
     </message>
     <message>
-        <location line="+136"/>
+        <location line="+132"/>
         <source>{0}
 approuvé ✎</source>
         <extracomment>the user typed an approved quantity: (facility code, product code, quantity) what was typed was refused; the message names the cell and says what to do</extracomment>
@@ -5743,7 +5773,7 @@ sachets</translation>
 <context>
     <name>Outcome</name>
     <message>
-        <location filename="../../gui/requisition/district_model.py" line="-603"/>
+        <location filename="../../gui/requisition/district_model.py" line="-599"/>
         <source>importée</source>
         <translation>imported</translation>
     </message>
@@ -7593,7 +7623,7 @@ livraison (mois)</source>
 <context>
     <name>RequisitionModel</name>
     <message>
-        <location filename="../../gui/requisition/facility_model.py" line="+56"/>
+        <location filename="../../gui/requisition/facility_model.py" line="+57"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -7791,7 +7821,7 @@ qty ✎</translation>
         <translation>Free remarks for the district</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+64"/>
         <source>La quantité demandée ne peut pas être négative : tapez 0 pour ne rien demander.</source>
         <translation>The requested quantity cannot be negative: type 0 to request nothing.</translation>
     </message>
@@ -8451,7 +8481,7 @@ Write why in the Justification column (double-click or F2), or clear the request
         <translation>Opens the Programme tab with the admission filled in for the indicated unit</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+55"/>
         <source>Aucun dépistage enregistré ce mois.</source>
         <translation>No screening recorded this month.</translation>
     </message>
@@ -8476,7 +8506,7 @@ Write why in the Justification column (double-click or F2), or clear the request
         <translation> + {0} PLW</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+31"/>
         <source>Dépistage de {0} annulé.</source>
         <translation>Screening of {0} voided.</translation>
     </message>
@@ -8496,7 +8526,7 @@ Write why in the Justification column (double-click or F2), or clear the request
         <translation>Screening history of {0}</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+12"/>
         <source>Admission</source>
         <translation>Admission</translation>
     </message>
@@ -9172,7 +9202,7 @@ Receipts, dispensing, losses and physical counts of this product will appear her
 <context>
     <name>TalliesTab</name>
     <message>
-        <location filename="../../gui/nutrition/tallies_tab.py" line="+51"/>
+        <location filename="../../gui/nutrition/tallies_tab.py" line="+52"/>
         <source>Décomptes des dépistages communautaires (relais, PB mères, campagnes) et du registre papier : seuls les nombres par classe sont saisis.</source>
         <translation>Tallies of community screening (community health workers, Mother MUAC, campaigns) and of the paper register: only the numbers per class are entered.</translation>
     </message>
@@ -9202,7 +9232,7 @@ Receipts, dispensing, losses and physical counts of this product will appear her
         <translation>History…</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+37"/>
         <source>Aucun décompte ce mois.</source>
         <translation>No tallies this month.</translation>
     </message>
@@ -9217,7 +9247,7 @@ Receipts, dispensing, losses and physical counts of this product will appear her
         <translation>Pregnant/lactating women: {0} screened, {1} MAM.</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+33"/>
         <source>Décompte du {0} annulé.</source>
         <translation>Tally of {0} voided.</translation>
     </message>
@@ -9484,7 +9514,7 @@ Receipts, dispensing, losses and physical counts of this product will appear her
 <context>
     <name>TypedQuantity</name>
     <message>
-        <location filename="../../gui/requisition/common.py" line="+352"/>
+        <location filename="../../gui/requisition/common.py" line="+355"/>
         <source>Quantité trop grande : vérifiez le nombre.</source>
         <translation>Quantity too large: check the number.</translation>
     </message>
