@@ -145,6 +145,11 @@ class ProductTotals:
     amc: int
     requested: int  # base units
     requested_packs: int  # whole packs, as each facility requested them
+    # What the level above is asked for: `requested` less the lines of facilities whose
+    # supplier's requisition, imported too, already carries their approved quantities
+    # (its `downstream` column); equal to `requested` when no such depot is in the view.
+    requested_above: int
+    requested_above_packs: int
 
     @property
     def months_of_stock(self) -> Decimal | None:
@@ -348,11 +353,33 @@ def _totals(
     )
 
 
+def _covered_by_depot(requisitions: Sequence[Requisition]) -> set[tuple[str, str]]:
+    """(facility, product) whose requested quantity is already inside its supplier's own
+    requisition in the same view: the supplier's line of that product has a `downstream`
+    column, which adds the quantities the district approved for the facilities it serves."""
+    depot_products = {
+        (r.facility_code, r.period, line.product_code)
+        for r in requisitions
+        for line in r.lines
+        if line.downstream
+    }
+    return {
+        (r.facility_code, line.product_code)
+        for r in requisitions
+        for line in r.lines
+        if (r.supplier_code, r.period, line.product_code) in depot_products
+    }
+
+
 def _product_totals(requisitions: Sequence[Requisition]) -> tuple[ProductTotals, ...]:
     lines: dict[str, list[RequisitionLine]] = defaultdict(list)
+    above: dict[str, list[RequisitionLine]] = defaultdict(list)
+    covered = _covered_by_depot(requisitions)
     for requisition in requisitions:
         for line in requisition.lines:
             lines[line.product_code].append(line)
+            if (requisition.facility_code, line.product_code) not in covered:
+                above[line.product_code].append(line)
     products = []
     for code in sorted(lines, key=lambda c: (_sort_key(c), c)):
         group = lines[code]
@@ -370,6 +397,8 @@ def _product_totals(requisitions: Sequence[Requisition]) -> tuple[ProductTotals,
                 amc=sum(x.amc for x in group),
                 requested=sum(x.requested for x in group),
                 requested_packs=sum(x.requested_packs for x in group),
+                requested_above=sum(x.requested for x in above[code]),
+                requested_above_packs=sum(x.requested_packs for x in above[code]),
             )
         )
     return tuple(products)
@@ -406,18 +435,20 @@ def consolidate(
                 f"{_who(requisition)} : réquisition en brouillon (non approuvée) ; ses "
                 "chiffres peuvent encore changer."
             )
-    depots = {r.facility_code for r in kept if any(line.downstream for line in r.lines)}
-    served = sorted(r.facility_code for r in kept if r.supplier_code in depots)
+    covered = _covered_by_depot(kept)
+    served = sorted({facility for facility, _ in covered})
     if served:
+        depots = sorted({r.supplier_code for r in kept if r.facility_code in served})
         notes.append(
             "Les réquisitions de "
-            + ", ".join(sorted(depots))
+            + ", ".join(depots)
             + " comprennent déjà les quantités approuvées pour les établissements qu'ils "
             "servent, dont "
             + ", ".join(served[:10])
             + (" …" if len(served) > 10 else "")
-            + " : les quantités demandées de ces établissements sont comptées deux fois dans "
-            "les totaux."
+            + " : les totaux par district et région additionnent les demandes de tous les "
+            "établissements (ces quantités y sont comptées deux fois) ; la colonne « À "
+            "commander au niveau supérieur » des produits ne les compte qu'une fois."
         )
     periods = tuple(sorted({r.period for r in kept}))
     if len(periods) > 1:

@@ -144,6 +144,8 @@ _PRODUCT_COLUMNS = (
     _Column("MSD (mois)", lambda p: _mos(p.months_of_stock), _MONTHS),
     _Column("Quantité demandée (unités)", lambda p: p.requested),
     _Column("Quantité demandée (cond.)", lambda p: p.requested_packs),
+    _Column("À commander au niveau supérieur (unités)", lambda p: p.requested_above),
+    _Column("À commander au niveau supérieur (cond.)", lambda p: p.requested_above_packs),
 )
 
 

@@ -275,6 +275,8 @@ def test_products_across_facilities(consolidation: Consolidation) -> None:
     assert (rutf.facilities, rutf.facilities_stocked_out) == (3, 1)
     assert (rutf.usable_stock, rutf.amc) == (840, 767)
     assert (rutf.requested, rutf.requested_packs) == (1950, 13)
+    # No depot's own requisition with its facilities' quantities here: all goes up.
+    assert (rutf.requested_above, rutf.requested_above_packs) == (1950, 13)
     act = products["ACT"]  # the kept Kati Nord R&R only, not the older one
     assert (act.facilities, act.facilities_stocked_out, act.requested) == (1, 1, 270)
     assert products["F75"].months_of_stock is None
@@ -372,7 +374,9 @@ def test_workbook_facility_rows_text_numbers_and_layout(
     assert rutf[products_header.index("Conditionnement")] == "carton de 150"
 
 
-def test_a_depot_requisition_with_its_facilities_is_said_to_count_twice() -> None:
+def test_a_depot_requisition_with_its_facilities_counts_them_once_in_what_goes_up(
+    tmp_path: Path,
+) -> None:
     from dataclasses import replace as _replace
 
     from core.consolidation import consolidate as _consolidate
@@ -412,6 +416,20 @@ def test_a_depot_requisition_with_its_facilities_is_said_to_count_twice() -> Non
     cscom = req("CSCOM-A", "CSREF-M")
     alone = _consolidate([cscom, _replace(req("CSREF-M", ""), facility_type="CSRef")])
     assert not any("deux fois" in note for note in alone.notes)
+    (rutf,) = alone.products
+    assert (rutf.requested, rutf.requested_above) == (300, 300)  # two requests, both go up
+    # The CSRéf's own R&R adds the 150 sachets approved for CSCOM-A (downstream): the level
+    # above is asked for the CSRéf's 300 only, while the rows still show both requests.
     both = _consolidate([cscom, req("CSREF-M", "", downstream=150)])
     (note,) = [n for n in both.notes if "deux fois" in n]
-    assert "CSREF-M" in note and "CSCOM-A" in note
+    assert "CSREF-M" in note and "CSCOM-A" in note and "niveau supérieur" in note
+    (rutf,) = both.products
+    assert (rutf.requested, rutf.requested_packs) == (450, 3)
+    assert (rutf.requested_above, rutf.requested_above_packs) == (300, 2)
+    assert both.total.rutf_requested == 450  # area totals stay the sum of the rows shown
+    workbook = openpyxl.load_workbook(write_consolidated_workbook(both, tmp_path / "c.xlsx"))
+    header, rows = _table(workbook[PRODUCTS_SHEET])
+    (row,) = rows
+    assert row[header.index("Quantité demandée (unités)")] == 450
+    assert row[header.index("À commander au niveau supérieur (unités)")] == 300
+    assert row[header.index("À commander au niveau supérieur (cond.)")] == 2
