@@ -315,10 +315,12 @@ def set_approved_quantity(
     product_code: str,
     quantity: int,
     note: str = "",
+    warn: bool = True,
 ) -> list[str]:
     """The depot approves `quantity` of a product for a facility's requisition of the month
     (a new version each time). Returns warnings: approving more than the depot's usable
-    stock is allowed, and said."""
+    stock is allowed, and said. They take a review of the whole month: a caller that reads
+    the review again anyway (the District tab) passes `warn=False` and gets none."""
     period = month_start(period)
     if quantity < 0:
         raise DomainError(f"{product_code} : la quantité approuvée ne peut pas être négative.")
@@ -360,6 +362,8 @@ def set_approved_quantity(
             )
         )
         uow.commit()
+    if not warn:
+        return []
     review = district_review(uow, ctx, depot_code, period)
     return [w for w in review.warnings() if w.startswith(f"{product_code} ")]
 

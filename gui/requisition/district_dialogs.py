@@ -85,8 +85,8 @@ class CommentDialog(QDialog):
     the approval is stored when the user confirms, and core's refusal shows here. `comment`
     is the one stored before, if any."""
 
-    #: the approval is stored: core's warnings (approved beyond the depot's usable stock)
-    stored = Signal(list)
+    #: the approval is stored (the District tab then reads the review again, warnings included)
+    stored = Signal()
 
     def __init__(
         self,
@@ -168,7 +168,7 @@ class CommentDialog(QDialog):
     def _on_save(self) -> None:
         try:
             with wait_cursor():
-                warnings = set_approved_quantity(
+                set_approved_quantity(
                     self.app.uow(),
                     self.app.ctx,
                     self.depot_code,
@@ -177,12 +177,13 @@ class CommentDialog(QDialog):
                     self.product_code,
                     self.quantity,
                     self.comment.text(),
+                    warn=False,  # the District tab reads the review again once stored
                 )
         except DomainError as exc:
             log.info("Approved quantity refused: %s", exc)
             set_message(self.message, str(exc), error=True)
             return
-        self.stored.emit(warnings)
+        self.stored.emit()
         self.accept()
 
 

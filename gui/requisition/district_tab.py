@@ -568,7 +568,7 @@ class DistrictRequisitionTab(RequisitionTab):
             return
         try:
             with wait_cursor():
-                warnings = set_approved_quantity(
+                set_approved_quantity(
                     self.app.uow(),
                     self.app.ctx,
                     data.depot_code,
@@ -576,11 +576,12 @@ class DistrictRequisitionTab(RequisitionTab):
                     data.period,
                     product_code,
                     quantity,
+                    warn=False,  # the review read again below brings them
                 )
         except DomainError as exc:
             self.show_message(str(exc), error=True)
             return
-        self._on_approval_stored(facility_code, product_code, quantity, warnings)
+        self._on_approval_stored(facility_code, product_code, quantity)
 
     def open_comment(
         self, facility: ReviewFacility, product_code: str, quantity: int
@@ -594,24 +595,17 @@ class DistrictRequisitionTab(RequisitionTab):
             self.app, data.depot_code, data.period, facility, product_code, quantity, comment, self
         )
         dialog.stored.connect(
-            lambda warnings: self._on_approval_stored(
-                facility.code, product_code, quantity, warnings
-            )
+            lambda: self._on_approval_stored(facility.code, product_code, quantity)
         )
         return open_dialog(self, "comment_dialog", dialog, on_closed=self.matrix.setFocus)
 
-    def _on_approval_stored(
-        self, facility_code: str, product_code: str, quantity: int, warnings: list[str]
-    ) -> None:
+    def _on_approval_stored(self, facility_code: str, product_code: str, quantity: int) -> None:
         text = self.tr("{0}, {1} : {2} approuvé(s).").format(
             facility_code, product_code, self.locale().toString(quantity)
         )
         self.show_message(text, done=True)
         self.status_message.emit(text)
-        # core's warnings at once; the whole review's when it is reloaded
-        others = [w for w in self._warnings if not w.startswith(f"{product_code} ")]
-        self._warnings = others + list(warnings)
-        self._show_banner()
+        # The review read again in the background brings the month's warnings.
         self.data_changed.emit()
         self.refresh()
 
