@@ -40,6 +40,17 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Charts", text)
 
 
+def _month_names() -> tuple[str, ...]:
+    """Short month names, January first, in the language chosen."""
+    return tuple(_tr(str(m)) for m in _MONTHS)
+
+
+def _label(source: str) -> Any:
+    """A field of a labels dataclass: `source` (marked with QT_TRANSLATE_NOOP for lupdate)
+    translated when the labels are made, so that they follow the language chosen then."""
+    return field(default_factory=lambda: _tr(source))
+
+
 def group_thousands(value: float) -> str:
     """1234567 → "1 234 567" with narrow no-break spaces, as French writes numbers."""
     return f"{round(value):,}".replace(",", "\u202f")
@@ -49,24 +60,14 @@ def group_thousands(value: float) -> str:
 class ChartLabels:
     """The words of a stock chart; the defaults are French (translated when a language is set)."""
 
-    stock: str = field(default_factory=lambda: QCoreApplication.translate("Charts", "Stock"))
-    minimum: str = field(
-        default_factory=lambda: QCoreApplication.translate("Charts", "Stock minimum")
-    )
-    maximum: str = field(
-        default_factory=lambda: QCoreApplication.translate("Charts", "Stock maximum")
-    )
-    stockout: str = field(
-        default_factory=lambda: QCoreApplication.translate("Charts", "Rupture de stock")
-    )
-    quantity: str = field(default_factory=lambda: QCoreApplication.translate("Charts", "Quantité"))
-    empty: str = field(
-        default_factory=lambda: QCoreApplication.translate(
-            "Charts", "Aucun mouvement pour ce produit"
-        )
-    )
+    stock: str = _label(QT_TRANSLATE_NOOP("Charts", "Stock"))
+    minimum: str = _label(QT_TRANSLATE_NOOP("Charts", "Stock minimum"))
+    maximum: str = _label(QT_TRANSLATE_NOOP("Charts", "Stock maximum"))
+    stockout: str = _label(QT_TRANSLATE_NOOP("Charts", "Rupture de stock"))
+    quantity: str = _label(QT_TRANSLATE_NOOP("Charts", "Quantité"))
+    empty: str = _label(QT_TRANSLATE_NOOP("Charts", "Aucun mouvement pour ce produit"))
     #: short month names, January first, for the date axis
-    months: Sequence[str] = field(default_factory=lambda: tuple(_tr(str(m)) for m in _MONTHS))
+    months: Sequence[str] = field(default_factory=_month_names)
     #: how numbers are written on the quantity axis and in the legend
     number: Callable[[float], str] = group_thousands
 
@@ -234,36 +235,18 @@ if TYPE_CHECKING:
 class NutritionChartLabels:
     """The words of the nutrition charts (French, translated when a language is set)."""
 
-    admissions: str = field(
-        default_factory=lambda: QCoreApplication.translate("Charts", "Admissions")
-    )
-    sam_share: str = field(
-        default_factory=lambda: QCoreApplication.translate("Charts", "% de MAS parmi les dépistés")
-    )
-    mam_share: str = field(
-        default_factory=lambda: QCoreApplication.translate("Charts", "% de MAM parmi les dépistés")
-    )
-    share_axis: str = field(
-        default_factory=lambda: QCoreApplication.translate("Charts", "% des enfants dépistés")
-    )
-    dispensed: str = field(
-        default_factory=lambda: QCoreApplication.translate(
-            "Charts", "Sachets d'ATPE distribués (sorties de stock)"
-        )
+    admissions: str = _label(QT_TRANSLATE_NOOP("Charts", "Admissions"))
+    sam_share: str = _label(QT_TRANSLATE_NOOP("Charts", "% de MAS parmi les dépistés"))
+    mam_share: str = _label(QT_TRANSLATE_NOOP("Charts", "% de MAM parmi les dépistés"))
+    share_axis: str = _label(QT_TRANSLATE_NOOP("Charts", "% des enfants dépistés"))
+    dispensed: str = _label(
+        QT_TRANSLATE_NOOP("Charts", "Sachets d'ATPE distribués (sorties de stock)")
     )
     #: {0}: sachets expected per child
-    expected: str = field(
-        default_factory=lambda: QCoreApplication.translate(
-            "Charts", "Enfants admis en URENAS × {0} sachets"
-        )
-    )
-    sachets: str = field(default_factory=lambda: QCoreApplication.translate("Charts", "Sachets"))
-    empty: str = field(
-        default_factory=lambda: QCoreApplication.translate(
-            "Charts", "Aucune donnée PCIMA sur ces mois"
-        )
-    )
-    months: Sequence[str] = field(default_factory=lambda: tuple(_tr(str(m)) for m in _MONTHS))
+    expected: str = _label(QT_TRANSLATE_NOOP("Charts", "Enfants admis en URENAS × {0} sachets"))
+    sachets: str = _label(QT_TRANSLATE_NOOP("Charts", "Sachets"))
+    empty: str = _label(QT_TRANSLATE_NOOP("Charts", "Aucune donnée PCIMA sur ces mois"))
+    months: Sequence[str] = field(default_factory=_month_names)
     number: Callable[[float], str] = group_thousands
 
 
@@ -456,57 +439,29 @@ class ForecastChartData:
 class ForecastChartLabels:
     """The words of the forecast chart (French, translated when a language is set)."""
 
-    consumption: str = field(
-        default_factory=lambda: _tr(QT_TRANSLATE_NOOP("Charts", "Consommation du mois"))
-    )
-    adjusted: str = field(
-        default_factory=lambda: _tr(QT_TRANSLATE_NOOP("Charts", "Ajusté pour les jours de rupture"))
-    )
-    forecast: str = field(
-        default_factory=lambda: _tr(QT_TRANSLATE_NOOP("Charts", "Consommation prévue"))
-    )
-    band: str = field(
-        default_factory=lambda: _tr(QT_TRANSLATE_NOOP("Charts", "Intervalle de prévision (80 %)"))
-    )
-    stock: str = field(
-        default_factory=lambda: _tr(QT_TRANSLATE_NOOP("Charts", "Stock utilisable projeté"))
-    )
+    consumption: str = _label(QT_TRANSLATE_NOOP("Charts", "Consommation du mois"))
+    adjusted: str = _label(QT_TRANSLATE_NOOP("Charts", "Ajusté pour les jours de rupture"))
+    forecast: str = _label(QT_TRANSLATE_NOOP("Charts", "Consommation prévue"))
+    band: str = _label(QT_TRANSLATE_NOOP("Charts", "Intervalle de prévision (80 %)"))
+    stock: str = _label(QT_TRANSLATE_NOOP("Charts", "Stock utilisable projeté"))
     #: {0}: the quantity
-    minimum: str = field(
-        default_factory=lambda: _tr(QT_TRANSLATE_NOOP("Charts", "Stock minimum ({0})"))
-    )
-    maximum: str = field(
-        default_factory=lambda: _tr(QT_TRANSLATE_NOOP("Charts", "Stock maximum ({0})"))
-    )
+    minimum: str = _label(QT_TRANSLATE_NOOP("Charts", "Stock minimum ({0})"))
+    maximum: str = _label(QT_TRANSLATE_NOOP("Charts", "Stock maximum ({0})"))
     #: {0}: the date
-    stockout: str = field(
-        default_factory=lambda: _tr(QT_TRANSLATE_NOOP("Charts", "Rupture prévue le {0}"))
-    )
-    expiry: str = field(
-        default_factory=lambda: _tr(QT_TRANSLATE_NOOP("Charts", "Lot périmé avant usage"))
-    )
-    delivery: str = field(
-        default_factory=lambda: _tr(QT_TRANSLATE_NOOP("Charts", "Livraison attendue"))
-    )
-    caseload: str = field(
-        default_factory=lambda: _tr(QT_TRANSLATE_NOOP("Charts", "Besoin selon les cas PCIMA"))
-    )
-    today: str = field(default_factory=lambda: _tr(QT_TRANSLATE_NOOP("Charts", "aujourd'hui")))
-    past: str = field(
-        default_factory=lambda: _tr(QT_TRANSLATE_NOOP("Charts", "Consommation des derniers mois"))
-    )
-    ahead: str = field(
-        default_factory=lambda: _tr(QT_TRANSLATE_NOOP("Charts", "Prévision et stock projeté"))
-    )
-    quantity: str = field(default_factory=lambda: _tr(QT_TRANSLATE_NOOP("Charts", "Quantité")))
+    stockout: str = _label(QT_TRANSLATE_NOOP("Charts", "Rupture prévue le {0}"))
+    expiry: str = _label(QT_TRANSLATE_NOOP("Charts", "Lot périmé avant usage"))
+    delivery: str = _label(QT_TRANSLATE_NOOP("Charts", "Livraison attendue"))
+    caseload: str = _label(QT_TRANSLATE_NOOP("Charts", "Besoin selon les cas PCIMA"))
+    today: str = _label(QT_TRANSLATE_NOOP("Charts", "aujourd'hui"))
+    past: str = _label(QT_TRANSLATE_NOOP("Charts", "Consommation des derniers mois"))
+    ahead: str = _label(QT_TRANSLATE_NOOP("Charts", "Prévision et stock projeté"))
+    quantity: str = _label(QT_TRANSLATE_NOOP("Charts", "Quantité"))
     #: {0}: the lot
-    lot: str = field(default_factory=lambda: _tr(QT_TRANSLATE_NOOP("Charts", "lot {0}")))
-    empty: str = field(
-        default_factory=lambda: _tr(
-            QT_TRANSLATE_NOOP("Charts", "Aucun historique de consommation pour ce produit")
-        )
+    lot: str = _label(QT_TRANSLATE_NOOP("Charts", "lot {0}"))
+    empty: str = _label(
+        QT_TRANSLATE_NOOP("Charts", "Aucun historique de consommation pour ce produit")
     )
-    months: Sequence[str] = field(default_factory=lambda: tuple(_tr(str(m)) for m in _MONTHS))
+    months: Sequence[str] = field(default_factory=_month_names)
     number: Callable[[float], str] = group_thousands
     day: Callable[[date], str] = field(default=lambda d: d.strftime("%d/%m/%Y"))
 

@@ -243,159 +243,159 @@ Le mois {0} reste clos dans le registre : ses chiffres restent ceux approuvés, 
         <translation>Dec</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+28"/>
         <source>Stock</source>
         <translation>Stock</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Stock minimum</source>
         <translation>Minimum stock</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Stock maximum</source>
         <translation>Maximum stock</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Rupture de stock</source>
         <translation>Stock-out</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+439"/>
+        <location line="+1"/>
+        <location line="+391"/>
         <source>Quantité</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location line="-437"/>
+        <location line="-390"/>
         <source>Aucun mouvement pour ce produit</source>
         <translation>No movements for this product</translation>
     </message>
     <message>
-        <location line="+174"/>
+        <location line="+170"/>
         <source>Admissions</source>
         <extracomment>short month names, January first, for the date axis how numbers are written on the quantity axis and in the legend</extracomment>
         <translation>Admissions</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>% de MAS parmi les dépistés</source>
         <translation>% SAM among those screened</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>% de MAM parmi les dépistés</source>
         <translation>% MAM among those screened</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>% des enfants dépistés</source>
         <translation>% of children screened</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Sachets d&apos;ATPE distribués (sorties de stock)</source>
         <translation>RUTF sachets distributed (stock issues)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>Enfants admis en URENAS × {0} sachets</source>
         <extracomment>{0}: sachets expected per child</extracomment>
         <translation>Children admitted to URENAS × {0} sachets</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Sachets</source>
         <translation>Sachets</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Aucune donnée PCIMA sur ces mois</source>
         <translation>No CMAM data for these months</translation>
     </message>
     <message>
-        <location line="+198"/>
+        <location line="+194"/>
         <source>Consommation du mois</source>
         <extracomment>(month, consumption C, consumption adjusted for stock-out days), oldest first (month, forecast, lower, upper): the forecast and its band the projected usable stock at the end of each day, from today lots expiring before they can be used: (expiry, lot, units lost) expected deliveries: (date, units) RUTF: sachets a month by the PCIMA caseload, (month, sachets)</extracomment>
         <translation>Monthly consumption</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Ajusté pour les jours de rupture</source>
         <translation>Adjusted for stock-out days</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Consommation prévue</source>
         <translation>Forecast consumption</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Intervalle de prévision (80 %)</source>
         <translation>Forecast interval (80%)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Stock utilisable projeté</source>
         <translation>Projected usable stock</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Stock minimum ({0})</source>
         <extracomment>{0}: the quantity</extracomment>
         <translation>Minimum stock ({0})</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Stock maximum ({0})</source>
         <translation>Maximum stock ({0})</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Rupture prévue le {0}</source>
         <extracomment>{0}: the date</extracomment>
         <translation>Stock-out expected on {0}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Lot périmé avant usage</source>
         <translation>Lot expiring before use</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Livraison attendue</source>
         <translation>Expected delivery</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Besoin selon les cas PCIMA</source>
         <translation>Need from CMAM caseload</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>aujourd&apos;hui</source>
         <translation>today</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Consommation des derniers mois</source>
         <translation>Consumption in recent months</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Prévision et stock projeté</source>
         <translation>Forecast and projected stock</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>lot {0}</source>
         <extracomment>{0}: the lot</extracomment>
         <translation>lot {0}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Aucun historique de consommation pour ce produit</source>
         <translation>No consumption history for this product</translation>
     </message>
@@ -531,7 +531,7 @@ Le mois {0} reste clos dans le registre : ses chiffres restent ceux approuvés, 
     <message>
         <location filename="../../gui/requisition/district_dialogs.py" line="+112"/>
         <source>Quantité approuvée différente de la demande</source>
-        <extracomment>the approval is stored: core&apos;s warnings (approved beyond the depot&apos;s usable stock)</extracomment>
+        <extracomment>the approval is stored (the District tab then reads the review again, warnings included)</extracomment>
         <translation>Approved quantity differs from the request</translation>
     </message>
     <message>
@@ -1968,7 +1968,7 @@ received ✎</translation>
 <context>
     <name>DeliveryNotesDialog</name>
     <message>
-        <location filename="../../gui/requisition/district_dialogs.py" line="+301"/>
+        <location filename="../../gui/requisition/district_dialogs.py" line="+302"/>
         <source>Bons de livraison</source>
         <extracomment>delivery notes were issued (the depot&apos;s ledger changed)</extracomment>
         <translation>Delivery notes</translation>
@@ -2731,12 +2731,12 @@ For a CSCom to appear here: choose it as the facility (at the top of the window)
         <translation>for {0}</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+51"/>
         <source>{0}, {1} : {2} approuvé(s).</source>
         <translation>{0}, {1}: {2} approved.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+13"/>
         <source>Dossier des réquisitions reçues (classeurs .xlsx)</source>
         <translation>Folder of the requisitions received (.xlsx workbooks)</translation>
     </message>
