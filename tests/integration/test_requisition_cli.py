@@ -20,6 +20,28 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
+def october(
+    capsys: pytest.CaptureFixture[str], db: str, action: str, *options: str
+) -> tuple[int, str, str]:
+    """`python main.py --db DB requisition ACTION --facility C1 --period 2026-10 OPTIONS…`"""
+    return run(
+        capsys,
+        "--db",
+        db,
+        "requisition",
+        action,
+        "--facility",
+        "C1",
+        "--period",
+        "2026-10",
+        *options,
+    )
+
+
+def _revise(capsys: pytest.CaptureFixture[str], db: str, *options: str) -> tuple[int, str, str]:
+    return october(capsys, db, "revise", "--by", "Dr Diallo", *options)
+
+
 @pytest.fixture
 def db(tmp_path) -> str:
     """A CSCom that received 900 sachets of RUTF in September and dispensed 300 in October."""
@@ -35,51 +57,20 @@ def db(tmp_path) -> str:
 
 
 def test_show_then_approve_with_a_justified_quantity(capsys, db: str) -> None:
-    code, out, _ = run(
-        capsys,
-        "--db",
-        db,
-        "requisition",
-        "show",
-        "--facility",
-        "C1",
-        "--period",
-        "2026-10",
-        "--json",
-    )
+    code, out, _ = october(capsys, db, "show", "--json")
     assert code == 0
     draft = json.loads(out)
     assert draft["status"] == "draft" and draft["sequence"] is None
     rutf = next(line for line in draft["lines"] if line["product"] == "RUTF")
     assert (rutf["beginning_balance"], rutf["consumed"], rutf["stock_on_hand"]) == (900, 300, 600)
 
-    code, _, err = run(
-        capsys,
-        "--db",
-        db,
-        "requisition",
-        "approve",
-        "--facility",
-        "C1",
-        "--period",
-        "2026-10",
-        "--by",
-        "Dr Diallo",
-        "--request",
-        "RUTF=1500",
-    )
+    code, _, err = october(capsys, db, "approve", "--by", "Dr Diallo", "--request", "RUTF=1500")
     assert code == 2 and "justification" in err
 
-    code, out, _ = run(
+    code, out, _ = october(
         capsys,
-        "--db",
         db,
-        "requisition",
         "approve",
-        "--facility",
-        "C1",
-        "--period",
-        "2026-10",
         "--by",
         "Dr Diallo",
         "--request",
@@ -105,89 +96,19 @@ def test_show_then_approve_with_a_justified_quantity(capsys, db: str) -> None:
         services.dispense(app.uow(), ctx, "C1", "RUTF", 10, date(2026, 10, 30))
     services.dispense(app.uow(), ctx, "C1", "RUTF", 10, date(2026, 11, 2))
 
-    code, _, err = run(
-        capsys,
-        "--db",
-        db,
-        "requisition",
-        "approve",
-        "--facility",
-        "C1",
-        "--period",
-        "2026-10",
-        "--by",
-        "Dr Diallo",
-    )
+    code, _, err = october(capsys, db, "approve", "--by", "Dr Diallo")
     assert code == 2 and "déjà approuvée" in err
 
 
 def test_bad_pairs_are_explained(capsys, db: str) -> None:
-    code, _, err = run(
-        capsys,
-        "--db",
-        db,
-        "requisition",
-        "approve",
-        "--facility",
-        "C1",
-        "--period",
-        "2026-10",
-        "--by",
-        "X",
-        "--request",
-        "RUTF",
-    )
+    code, _, err = october(capsys, db, "approve", "--by", "X", "--request", "RUTF")
     assert code == 2 and "PRODUIT=VALEUR" in err
-    code, _, err = run(
-        capsys,
-        "--db",
-        db,
-        "requisition",
-        "approve",
-        "--facility",
-        "C1",
-        "--period",
-        "2026-10",
-        "--by",
-        "X",
-        "--request",
-        "RUTF=beaucoup",
-    )
+    code, _, err = october(capsys, db, "approve", "--by", "X", "--request", "RUTF=beaucoup")
     assert code == 2 and "nombre entier" in err
 
 
-def _revise(capsys: pytest.CaptureFixture[str], db: str, *options: str) -> tuple[int, str, str]:
-    return run(
-        capsys,
-        "--db",
-        db,
-        "requisition",
-        "revise",
-        "--facility",
-        "C1",
-        "--period",
-        "2026-10",
-        "--by",
-        "Dr Diallo",
-        *options,
-    )
-
-
 def test_revise_sends_the_next_number_with_the_ledger_figures_approved(capsys, db: str) -> None:
-    code, out, _ = run(
-        capsys,
-        "--db",
-        db,
-        "requisition",
-        "approve",
-        "--facility",
-        "C1",
-        "--period",
-        "2026-10",
-        "--by",
-        "Dr Diallo",
-        "--json",
-    )
+    code, out, _ = october(capsys, db, "approve", "--by", "Dr Diallo", "--json")
     assert code == 0
     first = next(x for x in json.loads(out)["lines"] if x["product"] == "RUTF")
 
@@ -214,9 +135,7 @@ def test_revise_sends_the_next_number_with_the_ledger_figures_approved(capsys, d
     assert [line[k] for k in ledger] == [first[k] for k in ledger]
 
     # What is stored now is n° 2; a later revision replaces it with n° 3, in plain text.
-    code, out, _ = run(
-        capsys, "--db", db, "requisition", "show", "--facility", "C1", "--period", "2026-10"
-    )
+    code, out, _ = october(capsys, db, "show")
     assert code == 0 and "approuvée n° 2 par Dr Diallo" in out
     code, out, _ = _revise(capsys, db, "--remark", "RUTF=magasin inondé")
     assert code == 0
