@@ -10,11 +10,11 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Table, select
+from sqlalchemy import Table, select
 
 from core.delivery import DeliveryLine, DeliveryNote, DeliveryShortfall
 from core.district import ApprovedQuantity, ReceivedLine, StoredNote
-from db.repositories import SqlFacilityRepository, SqlProductRepository
+from db.repositories import CatalogueBoundRepository
 from db.tables import (
     approved_quantities,
     delivery_note_lines,
@@ -28,17 +28,7 @@ from db.versioned import is_latest_version
 T = TypeVar("T")
 
 
-class SqlDistrictRepository:
-    def __init__(
-        self,
-        conn: Connection,
-        facilities_repo: SqlFacilityRepository,
-        products_repo: SqlProductRepository,
-    ) -> None:
-        self._conn = conn
-        self._facilities = facilities_repo
-        self._products = products_repo
-
+class SqlDistrictRepository(CatalogueBoundRepository):
     # --- approved quantities -----------------------------------------------------------------
 
     def add_approved(self, approved: ApprovedQuantity) -> None:

@@ -8,12 +8,12 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import func, select
 
 from core.errors import DomainError
 from core.monthly import MonthlyStockReport
 from core.monthly_reports import ReportProduct, ReportSite, StoredReport, first_of_month
-from db.repositories import SqlFacilityRepository, SqlProductRepository
+from db.repositories import CatalogueBoundRepository
 from db.tables import (
     facilities,
     monthly_reports,
@@ -87,17 +87,7 @@ def _stored(row: Any) -> StoredReport:
     )
 
 
-class SqlMonthlyReportRepository:
-    def __init__(
-        self,
-        conn: Connection,
-        facilities_repo: SqlFacilityRepository,
-        products_repo: SqlProductRepository,
-    ) -> None:
-        self._conn = conn
-        self._facilities = facilities_repo
-        self._products = products_repo
-
+class SqlMonthlyReportRepository(CatalogueBoundRepository):
     # --- report sites and products ----------------------------------------------------------
 
     def sites(self) -> list[ReportSite]:

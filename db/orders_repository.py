@@ -5,26 +5,16 @@ from __future__ import annotations
 import uuid as uuidlib
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import select
 
 from core.orders import OrderStatus, StockOrder
 from core.pcima import Stamp
-from db.repositories import SqlFacilityRepository, SqlProductRepository
+from db.repositories import CatalogueBoundRepository
 from db.tables import facilities, products, stock_orders
 from db.versioned import is_latest_version
 
 
-class SqlOrderRepository:
-    def __init__(
-        self,
-        conn: Connection,
-        facilities_repo: SqlFacilityRepository,
-        products_repo: SqlProductRepository,
-    ) -> None:
-        self._conn = conn
-        self._facilities = facilities_repo
-        self._products = products_repo
-
+class SqlOrderRepository(CatalogueBoundRepository):
     def add(self, order: StockOrder) -> None:
         assert order.stamp is not None
         self._conn.execute(

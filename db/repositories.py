@@ -279,16 +279,29 @@ def _row_to_movement(row: Any) -> Movement:
     )
 
 
-class SqlLedgerRepository:
+class CatalogueBoundRepository:
+    """A repository whose rows name facilities and products: it stores their ids, found
+    through the unit of work's facility and product repositories (and their caches)."""
+
     def __init__(
         self,
         conn: Connection,
-        facility_repo: SqlFacilityRepository,
-        product_repo: SqlProductRepository,
+        facilities_repo: SqlFacilityRepository,
+        products_repo: SqlProductRepository,
     ) -> None:
         self._conn = conn
-        self._facilities = facility_repo
-        self._products = product_repo
+        self._facilities = facilities_repo
+        self._products = products_repo
+
+
+class SqlLedgerRepository(CatalogueBoundRepository):
+    def __init__(
+        self,
+        conn: Connection,
+        facilities_repo: SqlFacilityRepository,
+        products_repo: SqlProductRepository,
+    ) -> None:
+        super().__init__(conn, facilities_repo, products_repo)
         self._facility_ids: dict[str, int] = {}
         self._lot_ids: dict[tuple[int, str], int] = {}
 

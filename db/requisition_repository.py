@@ -21,7 +21,11 @@ from core.requisition import (
     RequisitionStatus,
 )
 from core.requisition_drafts import LineEdit, SavedEdits
-from db.repositories import SqlFacilityRepository, SqlProductRepository
+from db.repositories import (
+    CatalogueBoundRepository,
+    SqlFacilityRepository,
+    SqlProductRepository,
+)
 from db.tables import (
     facilities,
     products,
@@ -33,16 +37,14 @@ from db.tables import (
 from db.versioned import is_latest_version
 
 
-class SqlRequisitionRepository:
+class SqlRequisitionRepository(CatalogueBoundRepository):
     def __init__(
         self,
         conn: Connection,
         facilities_repo: SqlFacilityRepository,
         products_repo: SqlProductRepository,
     ) -> None:
-        self._conn = conn
-        self._facilities = facilities_repo
-        self._products = products_repo
+        super().__init__(conn, facilities_repo, products_repo)
         # _post asks for every movement: within one unit of work the answer only changes
         # when this repository adds a requisition.
         self._closed: dict[str, tuple[date, int] | None] = {}
