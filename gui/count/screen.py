@@ -55,6 +55,7 @@ from gui.count.model import (
     signed,
 )
 from gui.count.printing import a4_landscape, count_sheet_html, print_html, save_pdf
+from gui.forms.common import not_written_text
 from gui.labels import reason_label
 from gui.screen import Screen
 from gui.stock.model import format_quantity, unit_text
@@ -632,10 +633,7 @@ class CountScreen(Screen):
         self.excel_button.setEnabled(True)
         if isinstance(exc, OSError):
             self._show_file_message(
-                self.tr(
-                    "Fiche non enregistrée : impossible d'écrire {0} ({1}). Si le fichier est "
-                    "ouvert dans Excel, fermez-le ; sinon choisissez un autre dossier."
-                ).format(exc.filename or "", exc.strerror or exc),
+                not_written_text(self.tr("Fiche non enregistrée"), exc.filename or "", exc),
                 True,
             )
             return

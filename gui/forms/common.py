@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from datetime import date
 
-from PySide6.QtCore import QDate, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QComboBox,
@@ -35,6 +35,17 @@ DATE_FORMAT = "dd/MM/yyyy"
 ERROR_STYLE = "color: #b00020;"
 HINT_STYLE = "color: #505050;"
 MAX_QUANTITY = 10_000_000
+
+
+def not_written_text(what: str, path: object, exc: OSError) -> str:
+    """Why a file could not be written and what to do: "`what` : impossible d'écrire `path`
+    (the system's reason). Si le fichier est ouvert dans Excel, …" — `what` says what was
+    not saved ("Rapport non enregistré")."""
+    return QCoreApplication.translate(
+        "Files",
+        "{0} : impossible d'écrire {1} ({2}). Si le fichier est ouvert dans Excel, fermez-le ; "
+        "sinon choisissez un autre dossier.",
+    ).format(what, path, exc.strerror or exc)
 
 
 def make_date_edit(today: date, value: date | None = None) -> QDateEdit:

@@ -29,6 +29,7 @@ from core.nutrition import Referral
 from core.pcima import PcimaReport, RateCheck, UnitReport
 from core.stock import add_months, month_start
 from gui.count.printing import a4_landscape, print_html
+from gui.forms.common import not_written_text
 
 log = logging.getLogger(__name__)
 
@@ -555,10 +556,7 @@ class ReportTab(QWidget):
         except OSError as exc:
             log.warning("PCIMA report export failed: %s", exc)
             self._show_message(
-                self.tr(
-                    "Rapport non enregistré : impossible d'écrire {0} ({1}). Si le fichier est "
-                    "ouvert dans Excel, fermez-le ; sinon choisissez un autre dossier."
-                ).format(path, exc.strerror or exc),
+                not_written_text(self.tr("Rapport non enregistré"), path, exc),
                 True,
             )
             return None

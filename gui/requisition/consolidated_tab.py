@@ -40,7 +40,7 @@ from core.errors import DomainError
 from core.facilities import fold
 from core.requisition import ImportOutcome, Requisition
 from core.settings import GLOBAL
-from gui.forms.common import ERROR_STYLE
+from gui.forms.common import ERROR_STYLE, not_written_text
 from gui.requisition import common
 from gui.requisition.common import (
     RESULT_STYLE,
@@ -650,10 +650,7 @@ class ConsolidatedRequisitionTab(RequisitionTab):
         except OSError as exc:
             log.warning("Consolidated export failed: %s", exc)
             self.show_message(
-                self.tr(
-                    "Classeur non enregistré : impossible d'écrire {0} ({1}). Si le fichier est "
-                    "ouvert dans Excel, fermez-le ; sinon choisissez un autre dossier."
-                ).format(path, exc.strerror or exc),
+                not_written_text(self.tr("Classeur non enregistré"), path, exc),
                 error=True,
             )
             return None

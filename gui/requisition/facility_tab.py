@@ -41,6 +41,7 @@ from core.requisition_services import (
     save_draft_edits,
 )
 from core.stock import add_months, month_start
+from gui.forms.common import not_written_text
 from gui.requisition import common
 from gui.requisition.common import (
     RequisitionTab,
@@ -867,10 +868,7 @@ class FacilityRequisitionTab(RequisitionTab):
         except OSError as exc:
             log.warning("Requisition export failed: %s", exc)
             self.show_message(
-                self.tr(
-                    "Réquisition non enregistrée : impossible d'écrire {0} ({1}). Si le fichier "
-                    "est ouvert dans Excel, fermez-le ; sinon choisissez un autre dossier."
-                ).format(path, exc.strerror or exc),
+                not_written_text(self.tr("Réquisition non enregistrée"), path, exc),
                 error=True,
             )
             return None

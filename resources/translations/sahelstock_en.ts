@@ -93,7 +93,7 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../gui/requisition/facility_tab.py" line="+142"/>
+        <location filename="../../gui/requisition/facility_tab.py" line="+143"/>
         <source>Approuver la réquisition</source>
         <extracomment>the stored requisition, once approved</extracomment>
         <translation>Approve the requisition</translation>
@@ -1193,12 +1193,12 @@ Click “Import requisitions…” or “Import a folder…” to read the facil
         <translation> – filter “{0}”</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Classeur non enregistré : impossible d&apos;écrire {0} ({1}). Si le fichier est ouvert dans Excel, fermez-le ; sinon choisissez un autre dossier.</source>
-        <translation>Workbook not saved: cannot write {0} ({1}). If the file is open in Excel, close it; otherwise choose another folder.</translation>
+        <location line="+6"/>
+        <source>Classeur non enregistré</source>
+        <translation>Workbook not saved</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>Classeur consolidé enregistré : {0}</source>
         <translation>Consolidated workbook saved: {0}</translation>
     </message>
@@ -1355,7 +1355,7 @@ Click “Import requisitions…” or “Import a folder…” to read the facil
 <context>
     <name>CountScreen</name>
     <message>
-        <location filename="../../gui/count/screen.py" line="+144"/>
+        <location filename="../../gui/count/screen.py" line="+145"/>
         <source>Jour où le stock a été compté : aujourd&apos;hui ou un jour passé</source>
         <extracomment>the reasons a count&apos;s differences may be given, count correction first (the default)</extracomment>
         <translation>Day the stock was counted: today or an earlier day</translation>
@@ -1568,12 +1568,12 @@ Click “Import requisitions…” or “Import a folder…” to read the facil
         <translation>Count sheet saved: {0}</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Fiche non enregistrée : impossible d&apos;écrire {0} ({1}). Si le fichier est ouvert dans Excel, fermez-le ; sinon choisissez un autre dossier.</source>
-        <translation>Sheet not saved: cannot write {0} ({1}). If the file is open in Excel, close it; otherwise choose another folder.</translation>
+        <location line="+7"/>
+        <source>Fiche non enregistrée</source>
+        <translation>Sheet not saved</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+16"/>
         <source>Imprimer la fiche d&apos;inventaire</source>
         <translation>Print the count sheet</translation>
     </message>
@@ -2845,7 +2845,7 @@ For a CSCom to appear here: choose it as the facility (at the top of the window)
 <context>
     <name>EntryForm</name>
     <message>
-        <location filename="../../gui/forms/common.py" line="+232"/>
+        <location filename="../../gui/forms/common.py" line="+243"/>
         <source>Enregistrer</source>
         <extracomment>the confirmation for the status bar, emitted after a successful save</extracomment>
         <translation>Save</translation>
@@ -3749,12 +3749,12 @@ Click “Choose a file to import…”: the file&apos;s contents will show here 
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <source>Réquisition non enregistrée : impossible d&apos;écrire {0} ({1}). Si le fichier est ouvert dans Excel, fermez-le ; sinon choisissez un autre dossier.</source>
-        <translation>Requisition not saved: cannot write {0} ({1}). If the file is open in Excel, close it; otherwise choose another folder.</translation>
+        <location line="+20"/>
+        <source>Réquisition non enregistrée</source>
+        <translation>Requisition not saved</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+9"/>
         <source>Brouillon enregistré : {0}. Il porte la mention BROUILLON : faites approuver la réquisition avant de l&apos;envoyer au district.</source>
         <translation>Draft saved: {0}. It is marked BROUILLON (draft): have the requisition approved before sending it to the district.</translation>
     </message>
@@ -3825,6 +3825,14 @@ Click “Choose a file to import…”: the file&apos;s contents will show here 
         <location line="+3"/>
         <source>Motif de la correction :</source>
         <translation>Reason for the correction:</translation>
+    </message>
+</context>
+<context>
+    <name>Files</name>
+    <message>
+        <location filename="../../gui/forms/common.py" line="-287"/>
+        <source>{0} : impossible d&apos;écrire {1} ({2}). Si le fichier est ouvert dans Excel, fermez-le ; sinon choisissez un autre dossier.</source>
+        <translation>{0}: cannot write {1} ({2}). If the file is open in Excel, close it; otherwise choose another folder.</translation>
     </message>
 </context>
 <context>
@@ -6490,7 +6498,7 @@ sachets</translation>
 <context>
     <name>PcimaReport</name>
     <message>
-        <location filename="../../gui/nutrition/report_tab.py" line="+106"/>
+        <location filename="../../gui/nutrition/report_tab.py" line="+107"/>
         <source>MAS ambulatoire</source>
         <translation>Outpatient SAM</translation>
     </message>
@@ -7039,7 +7047,7 @@ livraison (mois)</source>
 <context>
     <name>ProductCombo</name>
     <message>
-        <location filename="../../gui/forms/common.py" line="-241"/>
+        <location filename="../../gui/forms/common.py" line="+46"/>
         <source>Code ou nom du produit…</source>
         <translation>Product code or name…</translation>
     </message>
@@ -7595,12 +7603,12 @@ livraison (mois)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>Rapport non enregistré : impossible d&apos;écrire {0} ({1}). Si le fichier est ouvert dans Excel, fermez-le ; sinon choisissez un autre dossier.</source>
-        <translation>Report not saved: cannot write {0} ({1}). If the file is open in Excel, close it; otherwise choose another folder.</translation>
+        <location line="+19"/>
+        <source>Rapport non enregistré</source>
+        <translation>Report not saved</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>✔ Rapport enregistré : {0}</source>
         <translation>✔ Report saved: {0}</translation>
     </message>
